@@ -1,0 +1,4 @@
+package io.fleetplan.application.port.in.fleet;
+
+public record AcceleratorTypeView(String id, String vendor, int memoryGib) {
+}
