@@ -8,7 +8,7 @@ import io.fleetplan.application.port.in.capex.CommitmentView;
 import io.fleetplan.application.port.in.capex.CreateCommitment;
 import io.fleetplan.application.port.in.capex.RecordSpend;
 import io.fleetplan.application.port.out.Stores;
-import io.fleetplan.application.service.UseCases;
+import io.fleetplan.application.service.support.UseCases;
 import io.fleetplan.domain.capex.CapexCommitment;
 import io.fleetplan.domain.capex.CommitmentStatus;
 import io.fleetplan.domain.capex.SpendCategory;
