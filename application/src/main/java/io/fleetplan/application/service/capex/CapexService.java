@@ -107,7 +107,8 @@ public final class CapexService implements CreateCommitment, AddTranche, RecordS
     public CommitmentStatusView status(String id, String asOf) {
         return useCases.read(null, () -> {
             CapexCommitment c = find(id);
-            Quarter quarter = asOf == null || asOf.isBlank() ? Quarter.current(useCases.clock()) : Quarter.parse(asOf);
+            Quarter quarter = asOf == null || asOf.isBlank() ? Quarter.current(useCases.clock()).previous()
+                    : Quarter.parse(asOf);
             CommitmentStatus s = c.status(quarter);
             Map<String, Money> byQuarter = new LinkedHashMap<>();
             s.spendByQuarter().entrySet().stream().sorted(Map.Entry.comparingByKey())
