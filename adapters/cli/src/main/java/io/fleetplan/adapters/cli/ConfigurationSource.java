@@ -35,14 +35,13 @@ final class ConfigurationSource implements CommandLine.IDefaultValueProvider {
         Properties properties = new Properties();
         if (path.isPresent()) {
             if (!Files.isRegularFile(path.get())) {
-                throw new CommandLine.ParameterException(new CommandLine(new Object()),
-                        "configuration file " + path.get() + " does not exist");
+                throw new ConfigurationException("configuration file " + path.get() + " does not exist");
             }
             try (Reader reader = Files.newBufferedReader(path.get())) {
                 properties.load(reader);
             } catch (IOException | IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(new CommandLine(new Object()),
-                        "configuration file " + path.get() + " cannot be read: " + e.getMessage());
+                throw new ConfigurationException("configuration file " + path.get() + " cannot be read: "
+                        + e.getMessage());
             }
         }
         return new ConfigurationSource(environment, properties, path);
@@ -58,6 +57,13 @@ final class ConfigurationSource implements CommandLine.IDefaultValueProvider {
             }
         }
         return Optional.empty();
+    }
+
+    /** A configuration file that is missing or unreadable. */
+    static final class ConfigurationException extends RuntimeException {
+        ConfigurationException(String message) {
+            super(message);
+        }
     }
 
     @Override

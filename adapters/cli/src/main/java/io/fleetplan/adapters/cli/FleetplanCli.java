@@ -36,7 +36,7 @@ public final class FleetplanCli {
         ConfigurationSource configuration;
         try {
             configuration = ConfigurationSource.load(args, environment, workingDirectory);
-        } catch (CommandLine.ParameterException e) {
+        } catch (ConfigurationSource.ConfigurationException e) {
             err.println("fleetplan: " + e.getMessage());
             err.flush();
             return USAGE;
