@@ -1,0 +1,82 @@
+package io.fleetplan.domain.planning;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+
+/**
+ * Largest-remainder (Hamilton) apportionment of whole units: each part gets the floor of its
+ * exact share, and the units left over go one each to the largest remainders, ties to the
+ * earlier part. The parts always add up to the total.
+ */
+final class Apportion {
+    private Apportion() {
+    }
+
+    /**
+     * Splits {@code total} over {@code weights[0..n)} into {@code out}; when every weight is zero the
+     * split is even.
+     */
+    static void split(long total, long[] weights, int n, long[] out) {
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += weights[i];
+        }
+        if (n == 0) {
+            return;
+        }
+        if (sum == 0) {
+            long each = total / n;
+            long rest = total % n;
+            for (int i = 0; i < n; i++) {
+                out[i] = each + (i < rest ? 1 : 0);
+            }
+            return;
+        }
+        long given = 0;
+        long[] remainders = null;
+        for (int i = 0; i < n; i++) {
+            long w = weights[i];
+            long quotient;
+            long remainder;
+            if (Math.multiplyHigh(total, w) == 0 && total * w >= 0) {
+                long product = total * w;
+                quotient = product / sum;
+                remainder = product % sum;
+            } else {
+                BigInteger[] qr = BigInteger.valueOf(total).multiply(BigInteger.valueOf(w))
+                        .divideAndRemainder(BigInteger.valueOf(sum));
+                quotient = qr[0].longValueExact();
+                remainder = qr[1].longValueExact();
+            }
+            out[i] = quotient;
+            given += quotient;
+            if (remainder != 0) {
+                if (remainders == null) {
+                    remainders = new long[n];
+                }
+                remainders[i] = remainder;
+            }
+        }
+        long left = total - given;
+        if (left == 0) {
+            return;
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        final long[] r = remainders;
+        Arrays.sort(order, (a, b) -> {
+            int c = Long.compare(r[b], r[a]);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        for (int i = 0; i < left; i++) {
+            out[order[i]]++;
+        }
+    }
+
+    /** The {@code rank}-th of {@code n} equal shares of {@code total}; remainder units to the lowest ranks. */
+    static long evenShare(long total, int n, int rank) {
+        return total / n + (rank < total % n ? 1 : 0);
+    }
+}
