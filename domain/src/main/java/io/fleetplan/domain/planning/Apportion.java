@@ -1,7 +1,6 @@
 package io.fleetplan.domain.planning;
 
 import java.math.BigInteger;
-import java.util.Arrays;
 
 /**
  * Largest-remainder (Hamilton) apportionment of whole units: each part gets the floor of its
@@ -61,17 +60,36 @@ final class Apportion {
         if (left == 0) {
             return;
         }
-        Integer[] order = new Integer[n];
+        int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        final long[] r = remainders;
-        Arrays.sort(order, (a, b) -> {
-            int c = Long.compare(r[b], r[a]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
+        sortByRemainder(order, remainders, new int[n], 0, n);
         for (int i = 0; i < left; i++) {
             out[order[i]]++;
+        }
+    }
+
+    /** Stable merge sort of {@code order[from..to)} by remainder, largest first: ties keep index order. */
+    private static void sortByRemainder(int[] order, long[] remainders, int[] scratch, int from, int to) {
+        if (to - from < 2) {
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        sortByRemainder(order, remainders, scratch, from, mid);
+        sortByRemainder(order, remainders, scratch, mid, to);
+        if (remainders[order[mid - 1]] >= remainders[order[mid]]) {
+            return;
+        }
+        System.arraycopy(order, from, scratch, from, to - from);
+        int a = from;
+        int b = mid;
+        for (int k = from; k < to; k++) {
+            if (b >= to || (a < mid && remainders[scratch[a]] >= remainders[scratch[b]])) {
+                order[k] = scratch[a++];
+            } else {
+                order[k] = scratch[b++];
+            }
         }
     }
 

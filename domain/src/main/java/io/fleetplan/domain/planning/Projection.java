@@ -266,7 +266,7 @@ final class Projection {
      * capacity each lane has; demand below the current capacity in proportion to that capacity.
      */
     private long[][] laneDemand(long[][] internal, long[][] external) {
-        long[][] out = new long[laneCount][extent];
+        long[][] out = new long[extent][laneCount];
         long[] weights = new long[laneCount];
         long[] cap0 = new long[laneCount];
         long[] part = new long[laneCount];
@@ -289,12 +289,12 @@ final class Projection {
                 if (demand >= capacity0) {
                     Apportion.split(demand - capacity0, weights, n, part);
                     for (int i = 0; i < n; i++) {
-                        out[lanes[i]][k] = cap0[i] + part[i];
+                        out[k][lanes[i]] = cap0[i] + part[i];
                     }
                 } else {
                     Apportion.split(demand, cap0, n, part);
                     for (int i = 0; i < n; i++) {
-                        out[lanes[i]][k] = part[i];
+                        out[k][lanes[i]] = part[i];
                     }
                 }
             }
@@ -399,6 +399,16 @@ final class Projection {
         long[][] poolInternal = demand[0];
         long[][] poolExternal = demand[1];
         long[][] laneDemand = laneDemand(poolInternal, poolExternal);
+        long[][] laneServers = new long[extent][laneCount];
+        long[] laneMostServers = new long[laneCount];
+        for (int k = 0; k < extent; k++) {
+            for (int l = 0; l < laneCount; l++) {
+                laneServers[k][l] = ceilDiv(laneDemand[k][l], laneGpus[l]);
+                if (k < horizon) {
+                    laneMostServers[l] = Math.max(laneMostServers[l], laneServers[k][l]);
+                }
+            }
+        }
         long[][] siteThroughput = throughput();
         long[][] sitePower = powerCapacity();
         long[] capital = capital();
@@ -420,8 +430,8 @@ final class Projection {
         }
         long[] wanted = new long[n];
         long[] bought = new long[n];
-        long[][] purchased = new long[n][horizon];
-        boolean[][] capitalShort = new boolean[n][horizon];
+        long[][] purchased = new long[horizon][n];
+        boolean[][] capitalShort = new boolean[horizon][n];
         long[] inService = laneInService0.clone();
         long[] inventory = laneInventory0.clone();
         long[] deployedSoFar = new long[n];
@@ -448,7 +458,7 @@ final class Projection {
                 if (lanePipeline[l] != null) {
                     pipelineThrough[l] += lanePipeline[l][target];
                 }
-                long want = ceilDiv(laneDemand[l][target], laneGpus[l]) - onSite0[l] - pipelineThrough[l];
+                long want = laneServers[target][l] - onSite0[l] - pipelineThrough[l];
                 if (want > wanted[l]) {
                     queue.add(l, want - wanted[l]);
                     wishCost = Math.addExact(wishCost, Math.multiplyExact(want - wanted[l], laneCost[l]));
@@ -464,7 +474,7 @@ final class Projection {
                 long affordable = available > 0 ? available / laneCost[l] : 0;
                 long take = Math.min(left, affordable);
                 if (take > 0) {
-                    purchased[l][t] += take;
+                    purchased[t][l] += take;
                     bought[l] += take;
                     long cost = Math.multiplyExact(take, laneCost[l]);
                     available -= cost;
@@ -477,20 +487,24 @@ final class Projection {
                 queue.pop();
             }
             for (int l = 0; l < n; l++) {
-                capitalShort[l][t] = bought[l] < wanted[l];
+                capitalShort[t][l] = bought[l] < wanted[l];
             }
             // deployment, site by site
             for (int s = 0; s < siteCount; s++) {
                 int lanes = siteLaneCount[s];
                 long quarterThroughput = siteThroughput[s][t];
+                long throughputEach = quarterThroughput / lanes;
+                long throughputRest = quarterThroughput % lanes;
                 long headroom = Math.max(0, sitePower[s][t] - siteInUse[s]);
+                long headroomEach = headroom / lanes;
+                long headroomRest = headroom % lanes;
                 for (int l = siteLaneStart[s]; l < siteLaneStart[s] + lanes; l++) {
-                    long throughput = Apportion.evenShare(quarterThroughput, lanes, laneRank[l]);
-                    long share = Apportion.evenShare(headroom, lanes, laneRank[l]);
-                    long in = (lanePipeline[l] == null ? 0 : lanePipeline[l][t]) + (t >= lead ? purchased[l][t - lead] : 0);
+                    long throughput = throughputEach + (laneRank[l] < throughputRest ? 1 : 0);
+                    long share = headroomEach + (laneRank[l] < headroomRest ? 1 : 0);
+                    long in = (lanePipeline[l] == null ? 0 : lanePipeline[l][t]) + (t >= lead ? purchased[t - lead][l] : 0);
                     long ready = inventory[l] + in;
                     long power = Math.max(0, share / laneWatts[l] - deployedSoFar[l]);
-                    long need = Math.max(0, ceilDiv(laneDemand[l][t], laneGpus[l]) - inService[l]);
+                    long need = Math.max(0, laneServers[t][l] - inService[l]);
                     long d = Math.min(Math.min(ready, throughput), Math.min(power, need));
                     int b;
                     if (d >= need) {
@@ -499,7 +513,7 @@ final class Projection {
                         b = BindingConstraint.POWER.ordinal();
                     } else if (d == throughput) {
                         b = BindingConstraint.DEPLOYMENT.ordinal();
-                    } else if (t >= lead && capitalShort[l][t - lead]) {
+                    } else if (t >= lead && capitalShort[t - lead][l]) {
                         b = BindingConstraint.CAPITAL.ordinal();
                     } else {
                         b = BindingConstraint.SUPPLY.ordinal();
@@ -510,7 +524,7 @@ final class Projection {
                     inService[l] += d;
                     deployedSoFar[l] += d;
                     binding[l] = b;
-                    shortfall[l] = Math.max(0, laneDemand[l][t] - inService[l] * laneGpus[l]);
+                    shortfall[l] = Math.max(0, laneDemand[t][l] - inService[l] * laneGpus[l]);
                     shareLeft[l] = Math.max(0, share - deployedSoFar[l] * laneWatts[l]);
                 }
             }
@@ -519,7 +533,7 @@ final class Projection {
                 int[] lanes = poolLanes[p];
                 long[] w = new long[lanes.length];
                 for (int i = 0; i < lanes.length; i++) {
-                    w[i] = laneDemand[lanes[i]][t];
+                    w[i] = laneDemand[t][lanes[i]];
                 }
                 long[] parts = new long[lanes.length];
                 long internal = poolInternal[p][t];
@@ -535,33 +549,25 @@ final class Projection {
                     poolExternal));
         }
         CapacityPlan plan = new CapacityPlan(scenario.name(), quarters, summarise(quarters));
-        return new Outcome(plan, capexUpper, throughputBound(laneDemand, siteThroughput),
-                powerBound(laneDemand, sitePower, siteInUse));
+        return new Outcome(plan, capexUpper, throughputBound(laneMostServers, siteThroughput),
+                powerBound(laneMostServers, sitePower, siteInUse));
     }
 
     private static long ceilDiv(long a, long b) {
         return a <= 0 ? 0 : (a + b - 1) / b;
     }
 
-    private long maxServers(long[] demand, long gpus) {
-        long max = 0;
-        for (int k = 0; k < horizon; k++) {
-            max = Math.max(max, ceilDiv(demand[k], gpus));
-        }
-        return max;
-    }
-
     /**
      * A multiplier of every site's throughput past which throughput never binds: each lane's
      * even share covers the most servers it ever needs in a quarter.
      */
-    private BigDecimal throughputBound(long[][] laneDemand, long[][] siteThroughput) {
+    private BigDecimal throughputBound(long[] laneMostServers, long[][] siteThroughput) {
         BigDecimal bound = BigDecimal.ONE;
         for (int s = 0; s < siteCount; s++) {
             int lanes = siteLaneCount[s];
             long most = 0;
             for (int l = siteLaneStart[s]; l < siteLaneStart[s] + lanes; l++) {
-                most = Math.max(most, maxServers(laneDemand[l], laneGpus[l]));
+                most = Math.max(most, laneMostServers[l]);
             }
             long least = Long.MAX_VALUE;
             for (int t = 0; t < horizon; t++) {
@@ -580,13 +586,13 @@ final class Projection {
     }
 
     /** Kilowatts added at every site past which power never binds. */
-    private long powerBound(long[][] laneDemand, long[][] sitePower, long[] siteInUse) {
+    private long powerBound(long[] laneMostServers, long[][] sitePower, long[] siteInUse) {
         long bound = 0;
         for (int s = 0; s < siteCount; s++) {
             int lanes = siteLaneCount[s];
             long most = 0;
             for (int l = siteLaneStart[s]; l < siteLaneStart[s] + lanes; l++) {
-                most = Math.max(most, Math.multiplyExact(maxServers(laneDemand[l], laneGpus[l]), laneWatts[l]));
+                most = Math.max(most, Math.multiplyExact(laneMostServers[l], laneWatts[l]));
             }
             long least = Long.MAX_VALUE;
             for (int t = 0; t < horizon; t++) {
@@ -659,6 +665,10 @@ final class Projection {
 
         void pop() {
             head++;
+            if (head == tail) {
+                head = 0;
+                tail = 0;
+            }
         }
     }
 
@@ -686,23 +696,15 @@ final class Projection {
                 Sum site = new Sum();
                 long used = 0;
                 for (int l = siteLaneStart[s]; l < siteLaneStart[s] + siteLaneCount[s]; l++) {
-                    long demandAll = laneDemand[l][t];
+                    long demandAll = laneDemand[t][l];
                     long internal = laneInternal[l];
                     long capacity = inService[l] * laneGpus[l];
-                    long capex = purchased[l][t] * laneCost[l];
+                    long capex = purchased[t][l] * laneCost[l];
                     Sum pool = poolSums[lanePool[l]];
-                    for (Sum sum : new Sum[] {site, pool}) {
-                        sum.internal += internal;
-                        sum.external += demandAll - internal;
-                        sum.capacity += capacity;
-                        sum.deployed += deployed[l];
-                        sum.purchased += purchased[l][t];
-                        sum.arriving += arriving[l];
-                        sum.inventory += inventory[l];
-                        sum.capex += capex;
-                        sum.shortfall += shortfall[l];
-                        sum.byConstraint[binding[l]] += shortfall[l];
-                    }
+                    site.addLane(internal, demandAll - internal, capacity, deployed[l], purchased[t][l], arriving[l],
+                            inventory[l], capex, shortfall[l], binding[l]);
+                    pool.addLane(internal, demandAll - internal, capacity, deployed[l], purchased[t][l], arriving[l],
+                            inventory[l], capex, shortfall[l], binding[l]);
                     pool.power += shareLeft[l];
                     used += deployedSoFar[l] * laneWatts[l];
                 }
@@ -805,5 +807,19 @@ final class Projection {
         long shortfall;
         long leasable;
         final long[] byConstraint = new long[CONSTRAINTS.length];
+
+        void addLane(long laneInternal, long laneExternal, long laneCapacity, long laneDeployed, long lanePurchased,
+                     long laneArriving, long laneInventory, long laneCapex, long laneShortfall, int laneBinding) {
+            internal += laneInternal;
+            external += laneExternal;
+            capacity += laneCapacity;
+            deployed += laneDeployed;
+            purchased += lanePurchased;
+            arriving += laneArriving;
+            inventory += laneInventory;
+            capex += laneCapex;
+            shortfall += laneShortfall;
+            byConstraint[laneBinding] += laneShortfall;
+        }
     }
 }
