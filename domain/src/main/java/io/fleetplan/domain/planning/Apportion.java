@@ -12,18 +12,20 @@ final class Apportion {
     }
 
     /**
-     * Splits {@code total} over {@code weights[0..n)} into {@code out}; when every weight is zero the
-     * split is even.
+     * Splits {@code total} over {@code weights[0..n)} into {@code out}; when the weights are all equal
+     * (or all zero) the split is even.
      */
     static void split(long total, long[] weights, int n, long[] out) {
-        long sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += weights[i];
-        }
         if (n == 0) {
             return;
         }
-        if (sum == 0) {
+        long sum = 0;
+        boolean even = true;
+        for (int i = 0; i < n; i++) {
+            sum = Math.addExact(sum, weights[i]);
+            even &= weights[i] == weights[0];
+        }
+        if (sum == 0 || even) {
             long each = total / n;
             long rest = total % n;
             for (int i = 0; i < n; i++) {

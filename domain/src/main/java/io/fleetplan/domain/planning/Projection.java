@@ -492,6 +492,9 @@ final class Projection {
             // deployment, site by site
             for (int s = 0; s < siteCount; s++) {
                 int lanes = siteLaneCount[s];
+                if (lanes == 0) {
+                    continue;
+                }
                 long quarterThroughput = siteThroughput[s][t];
                 long throughputEach = quarterThroughput / lanes;
                 long throughputRest = quarterThroughput % lanes;
@@ -531,15 +534,20 @@ final class Projection {
             // internal demand placed on the lanes, in proportion to the demand each carries
             for (int p = 0; p < pools.size(); p++) {
                 int[] lanes = poolLanes[p];
+                long internal = poolInternal[p][t];
+                if (internal == 0 || poolExternal[p][t] == 0 || lanes.length == 1) {
+                    for (int l : lanes) {
+                        internalPart[l] = internal == 0 ? 0
+                                : poolExternal[p][t] == 0 ? laneDemand[t][l] : internal;
+                    }
+                    continue;
+                }
                 long[] w = new long[lanes.length];
                 for (int i = 0; i < lanes.length; i++) {
                     w[i] = laneDemand[t][lanes[i]];
                 }
                 long[] parts = new long[lanes.length];
-                long internal = poolInternal[p][t];
-                if (internal + poolExternal[p][t] > 0) {
-                    Apportion.split(internal, w, lanes.length, parts);
-                }
+                Apportion.split(internal, w, lanes.length, parts);
                 for (int i = 0; i < lanes.length; i++) {
                     internalPart[lanes[i]] = parts[i];
                 }
@@ -725,6 +733,10 @@ final class Projection {
                 pool.internal = poolInternal[p][t];
                 pool.external = poolExternal[p][t];
                 long backlog = Math.max(0, pool.internal + pool.external - pool.capacity);
+                if (poolLanes[p].length == 0) {
+                    // no site hosts the pool: its demand waits for hardware that is nowhere
+                    pool.byConstraint[BindingConstraint.SUPPLY.ordinal()] += backlog;
+                }
                 long leasable = Math.max(0, pool.capacity - pool.internal);
                 poolCapex[p][t] = pool.capex;
                 poolFigures.put(pools.get(p), figures(pool, backlog, leasable, depreciation(poolCapex[p], t),
