@@ -247,13 +247,7 @@ final class Projection {
                 out[k] = gpus.get(Math.min(k, gpus.size() - 1));
             }
         } else if (path instanceof Scenario.DemandPath.Growth growth) {
-            BigDecimal[] factor = cache.computeIfAbsent(growth.yoy(), yoy -> {
-                BigDecimal[] f = new BigDecimal[extent];
-                for (int k = 0; k < extent; k++) {
-                    f[k] = yoy.factorAfter(k);
-                }
-                return f;
-            });
+            BigDecimal[] factor = cache.computeIfAbsent(growth.yoy(), yoy -> yoy.factors(extent));
             for (int k = 0; k < out.length; k++) {
                 out[k] = YoyGrowth.project(current, factor[k]);
             }

@@ -71,6 +71,22 @@ public record YoyGrowth(BigDecimal yoy) {
         return rest == 0 ? years : years.multiply(quarterlyFactor().pow(rest, PRECISION), PRECISION);
     }
 
+    /** {@code factorAfter(k)} for k = 0..count-1, taking the roots once. */
+    BigDecimal[] factors(int count) {
+        BigDecimal[] out = new BigDecimal[count];
+        BigDecimal base = BigDecimal.ONE.add(yoy);
+        BigDecimal root = quarterlyFactor();
+        BigDecimal[] rest = {BigDecimal.ONE, root, root.pow(2, PRECISION), root.pow(3, PRECISION)};
+        BigDecimal years = BigDecimal.ONE;
+        for (int k = 0; k < count; k++) {
+            if (k > 0 && k % 4 == 0) {
+                years = base.pow(k / 4, PRECISION);
+            }
+            out[k] = k % 4 == 0 ? years : years.multiply(rest[k % 4], PRECISION);
+        }
+        return out;
+    }
+
     /** {@code round(current x (1 + g)^quarters)}, half-up to whole GPUs. */
     public long project(long current, int quarters) {
         Require.notNegative(current, "current");

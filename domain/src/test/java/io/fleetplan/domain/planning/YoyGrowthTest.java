@@ -36,6 +36,15 @@ class YoyGrowthTest {
     }
 
     @Test
+    void factorsForAHorizonAreTheFactorsQuarterByQuarter() {
+        BigDecimal[] factors = ALIBABA.factors(10);
+
+        for (int k = 0; k < factors.length; k++) {
+            assertThat(factors[k]).as("quarter %d", k).isEqualTo(ALIBABA.factorAfter(k));
+        }
+    }
+
+    @Test
     void projectsFromTheExactFactorRoundingHalfUpToWholeGpus() {
         // 1000 x 1.34^(1/2) = 1157.58...
         assertThat(ALIBABA.project(1000, 2)).isEqualTo(1158);
