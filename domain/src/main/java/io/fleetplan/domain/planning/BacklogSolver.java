@@ -30,10 +30,10 @@ public final class BacklogSolver {
         check(scenario, clearBy);
         Money zero = Money.zero(baseline.capital().commitment().currency());
         int digits = Math.max(0, zero.currency().getDefaultFractionDigits());
-        Projection.Outcome base = Projection.run(baseline, scenario);
+        Projection base = Projection.prepare(baseline, scenario);
         LongFunction<Relaxation> relax = minor -> new Relaxation.ExtraCapex(
                 new Money(BigDecimal.valueOf(minor, digits), zero.currency()));
-        return search(baseline, scenario, clearBy, relax, 0, base.capexUpperBoundMinor());
+        return search(base, baseline, scenario, clearBy, relax, base.outcome().capexUpperBoundMinor());
     }
 
     /**
@@ -42,19 +42,19 @@ public final class BacklogSolver {
      */
     public SolverResult leastThroughputMultiplier(Baseline baseline, Scenario scenario, Quarter clearBy) {
         check(scenario, clearBy);
-        Projection.Outcome base = Projection.run(baseline, scenario);
-        long upper = base.throughputUpperBound().multiply(THOUSAND).longValueExact();
+        Projection base = Projection.prepare(baseline, scenario);
+        long upper = base.outcome().throughputUpperBound().multiply(THOUSAND).longValueExact();
         LongFunction<Relaxation> relax = thousandths -> new Relaxation.ThroughputMultiplier(
                 BigDecimal.valueOf(thousandths, 3));
-        return search(baseline, scenario, clearBy, relax, 0, upper);
+        return search(base, baseline, scenario, clearBy, relax, upper);
     }
 
     /** The least power added to every data centre from the start quarter, in whole kilowatts. */
     public SolverResult leastExtraPower(Baseline baseline, Scenario scenario, Quarter clearBy) {
         check(scenario, clearBy);
-        Projection.Outcome base = Projection.run(baseline, scenario);
+        Projection base = Projection.prepare(baseline, scenario);
         LongFunction<Relaxation> relax = kilowatts -> new Relaxation.ExtraPower(Power.ofKilowatts(kilowatts));
-        return search(baseline, scenario, clearBy, relax, 0, base.powerUpperBoundKilowatts());
+        return search(base, baseline, scenario, clearBy, relax, base.outcome().powerUpperBoundKilowatts());
     }
 
     private static void check(Scenario scenario, Quarter clearBy) {
@@ -66,12 +66,13 @@ public final class BacklogSolver {
         }
     }
 
-    private SolverResult search(Baseline baseline, Scenario scenario, Quarter clearBy, LongFunction<Relaxation> relax,
-                                long lowest, long highest) {
+    private SolverResult search(Projection base, Baseline baseline, Scenario scenario, Quarter clearBy,
+                                LongFunction<Relaxation> relax, long highest) {
+        int from = scenario.start().quartersUntil(clearBy);
         Relaxation most = relax.apply(highest);
         Scenario mostScenario = most.applyTo(scenario, baseline);
-        CapacityPlan mostPlan = Projection.run(baseline, mostScenario).plan();
-        if (!mostPlan.clearFrom(clearBy)) {
+        if (!clearFrom(base.fleetBacklog(mostScenario), from)) {
+            CapacityPlan mostPlan = Projection.run(baseline, mostScenario).plan();
             Quarter at = clearBy;
             while (mostPlan.at(at).total().backlogGpus() == 0) {
                 at = at.next();
@@ -79,22 +80,29 @@ public final class BacklogSolver {
             return new SolverResult.NotClearable(clearBy, most, mostPlan.at(at).total().binding(), at, mostPlan);
         }
         // invariant: relax(high) clears; relax(low) does not, or low is below the range
-        long low = lowest - 1;
+        long low = -1;
         long high = highest;
         Scenario highScenario = mostScenario;
-        CapacityPlan highPlan = mostPlan;
         while (high - low > 1) {
             long mid = low + (high - low) / 2;
             Scenario candidate = relax.apply(mid).applyTo(scenario, baseline);
-            CapacityPlan plan = Projection.run(baseline, candidate).plan();
-            if (plan.clearFrom(clearBy)) {
+            if (clearFrom(base.fleetBacklog(candidate), from)) {
                 high = mid;
                 highScenario = candidate;
-                highPlan = plan;
             } else {
                 low = mid;
             }
         }
-        return new SolverResult.Cleared(clearBy, relax.apply(high), highScenario, highPlan);
+        return new SolverResult.Cleared(clearBy, relax.apply(high), highScenario,
+                Projection.run(baseline, highScenario).plan());
+    }
+
+    private static boolean clearFrom(long[] backlog, int from) {
+        for (int t = from; t < backlog.length; t++) {
+            if (backlog[t] > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

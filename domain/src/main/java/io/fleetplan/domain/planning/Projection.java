@@ -37,6 +37,13 @@ final class Projection {
                    long powerUpperBoundKilowatts) {
     }
 
+    /** What the projection derives from demand alone, shared by every variant of a scenario. */
+    private record Demand(long[][] poolInternal, long[][] poolExternal, long[][] laneDemand, long[][] laneServers,
+                          long[] laneMostServers) {
+    }
+
+    private Demand demand;
+
     private final Baseline baseline;
     private final Scenario scenario;
     private final int horizon;
@@ -166,6 +173,67 @@ final class Projection {
         }
     }
 
+    /** A variant of {@code template} whose scenario differs only in capex, throughput and power changes. */
+    private Projection(Projection template, Scenario variant) {
+        this.baseline = template.baseline;
+        this.scenario = variant;
+        this.horizon = template.horizon;
+        this.lead = template.lead;
+        this.extent = template.extent;
+        this.currency = template.currency;
+        this.digits = template.digits;
+        this.zeroMoney = template.zeroMoney;
+        this.sites = template.sites;
+        this.siteCount = template.siteCount;
+        this.siteLaneStart = template.siteLaneStart;
+        this.siteLaneCount = template.siteLaneCount;
+        this.siteRegion = template.siteRegion;
+        this.laneCount = template.laneCount;
+        this.laneSite = template.laneSite;
+        this.lanePool = template.lanePool;
+        this.laneRank = template.laneRank;
+        this.laneGpus = template.laneGpus;
+        this.laneWatts = template.laneWatts;
+        this.laneCost = template.laneCost;
+        this.laneInService0 = template.laneInService0;
+        this.laneInventory0 = template.laneInventory0;
+        this.lanePipeline = template.lanePipeline;
+        this.pools = template.pools;
+        this.poolLanes = template.poolLanes;
+        this.poolRegion = template.poolRegion;
+        this.regions = template.regions;
+        this.demand = template.demand();
+        validateAgainstBaseline(new TreeSet<>(pools));
+    }
+
+    /** Prepares a scenario's projection, so that its variants can reuse the demand side. */
+    static Projection prepare(Baseline baseline, Scenario scenario) {
+        if (baseline == null) {
+            throw new InvalidValueException("baseline", "baseline is required");
+        }
+        if (scenario == null) {
+            throw new InvalidValueException("scenario", "scenario is required");
+        }
+        return new Projection(baseline, scenario);
+    }
+
+    /** The full plan with the solver's bounds. */
+    Outcome outcome() {
+        return project(true).outcome;
+    }
+
+    /**
+     * The fleet backlog quarter by quarter of {@code variant}, a scenario that differs from this one
+     * only in capex, throughput and power changes; no plan is assembled.
+     */
+    long[] fleetBacklog(Scenario variant) {
+        if (variant.horizonQuarters() != horizon || variant.leadTimeQuarters() != lead
+                || !variant.pools().equals(scenario.pools()) || !variant.growth().equals(scenario.growth())) {
+            throw new IllegalArgumentException("a variant may change capex, throughput and power only");
+        }
+        return new Projection(this, variant).project(false).fleetBacklog;
+    }
+
     static Outcome run(Baseline baseline, Scenario scenario) {
         if (baseline == null) {
             throw new InvalidValueException("baseline", "baseline is required");
@@ -173,7 +241,7 @@ final class Projection {
         if (scenario == null) {
             throw new InvalidValueException("scenario", "scenario is required");
         }
-        return new Projection(baseline, scenario).project();
+        return prepare(baseline, scenario).outcome();
     }
 
     private void validateAgainstBaseline(TreeSet<PoolId> knownPools) {
@@ -388,21 +456,36 @@ final class Projection {
 
     // ---------------------------------------------------------------- the quarters
 
-    private Outcome project() {
-        long[][][] demand = poolDemand();
-        long[][] poolInternal = demand[0];
-        long[][] poolExternal = demand[1];
-        long[][] laneDemand = laneDemand(poolInternal, poolExternal);
-        long[][] laneServers = new long[extent][laneCount];
-        long[] laneMostServers = new long[laneCount];
-        for (int k = 0; k < extent; k++) {
-            for (int l = 0; l < laneCount; l++) {
-                laneServers[k][l] = ceilDiv(laneDemand[k][l], laneGpus[l]);
-                if (k < horizon) {
-                    laneMostServers[l] = Math.max(laneMostServers[l], laneServers[k][l]);
+    private Demand demand() {
+        if (demand == null) {
+            long[][][] both = poolDemand();
+            long[][] laneDemand = laneDemand(both[0], both[1]);
+            long[][] laneServers = new long[extent][laneCount];
+            long[] laneMostServers = new long[laneCount];
+            for (int k = 0; k < extent; k++) {
+                for (int l = 0; l < laneCount; l++) {
+                    laneServers[k][l] = ceilDiv(laneDemand[k][l], laneGpus[l]);
+                    if (k < horizon) {
+                        laneMostServers[l] = Math.max(laneMostServers[l], laneServers[k][l]);
+                    }
                 }
             }
+            demand = new Demand(both[0], both[1], laneDemand, laneServers, laneMostServers);
         }
+        return demand;
+    }
+
+    /** A full plan, or only the fleet backlog per quarter. */
+    private record Result(Outcome outcome, long[] fleetBacklog) {
+    }
+
+    private Result project(boolean full) {
+        Demand shared = demand();
+        long[][] poolInternal = shared.poolInternal();
+        long[][] poolExternal = shared.poolExternal();
+        long[][] laneDemand = shared.laneDemand();
+        long[][] laneServers = shared.laneServers();
+        long[] laneMostServers = shared.laneMostServers();
         long[][] siteThroughput = throughput();
         long[][] sitePower = powerCapacity();
         long[] capital = capital();
@@ -442,8 +525,10 @@ final class Projection {
         long[] shareLeft = new long[n];
         long[] internalPart = new long[n];
 
-        Aggregates agg = new Aggregates();
+        Aggregates agg = full ? new Aggregates() : null;
         List<QuarterPlan> quarters = new ArrayList<>(horizon);
+        long[] fleetBacklog = new long[horizon];
+        long[] poolCapacity = new long[pools.size()];
         Quarter q = scenario.start();
         for (int t = 0; t < horizon; t++, q = q.next()) {
             // what each lane wants bought now to meet demand a lead time out
@@ -525,6 +610,16 @@ final class Projection {
                     shareLeft[l] = Math.max(0, share - deployedSoFar[l] * laneWatts[l]);
                 }
             }
+            if (!full) {
+                java.util.Arrays.fill(poolCapacity, 0);
+                for (int l = 0; l < n; l++) {
+                    poolCapacity[lanePool[l]] += inService[l] * laneGpus[l];
+                }
+                for (int p = 0; p < pools.size(); p++) {
+                    fleetBacklog[t] += Math.max(0, poolInternal[p][t] + poolExternal[p][t] - poolCapacity[p]);
+                }
+                continue;
+            }
             // internal demand placed on the lanes, in proportion to the demand each carries
             for (int p = 0; p < pools.size(); p++) {
                 int[] lanes = poolLanes[p];
@@ -550,9 +645,12 @@ final class Projection {
                     inventory, shortfall, binding, shareLeft, deployedSoFar, sitePower, siteInUse, poolInternal,
                     poolExternal));
         }
+        if (!full) {
+            return new Result(null, fleetBacklog);
+        }
         CapacityPlan plan = new CapacityPlan(scenario.name(), quarters, summarise(quarters));
-        return new Outcome(plan, capexUpper, throughputBound(laneMostServers, siteThroughput),
-                powerBound(laneMostServers, sitePower, siteInUse));
+        return new Result(new Outcome(plan, capexUpper, throughputBound(laneMostServers, siteThroughput),
+                powerBound(laneMostServers, sitePower, siteInUse)), null);
     }
 
     private static long ceilDiv(long a, long b) {
