@@ -59,16 +59,16 @@ final class Projection {
     private final int[] siteLaneCount;
     private final int[] siteRegion;
 
-    private int laneCount;
-    private int[] laneSite;
-    private int[] lanePool;
-    private int[] laneRank;
-    private long[] laneGpus;
-    private long[] laneWatts;
-    private long[] laneCost;
-    private long[] laneInService0;
-    private long[] laneInventory0;
-    private long[][] lanePipeline;
+    private final int laneCount;
+    private final int[] laneSite;
+    private final int[] lanePool;
+    private final int[] laneRank;
+    private final long[] laneGpus;
+    private final long[] laneWatts;
+    private final long[] laneCost;
+    private final long[] laneInService0;
+    private final long[] laneInventory0;
+    private final long[][] lanePipeline;
 
     private final List<PoolId> pools;
     private final int[][] poolLanes;
