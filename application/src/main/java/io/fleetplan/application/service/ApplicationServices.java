@@ -1,6 +1,7 @@
 package io.fleetplan.application.service;
 
 import io.fleetplan.application.port.out.Stores;
+import io.fleetplan.application.service.access.AccessService;
 import io.fleetplan.application.service.capex.CapexService;
 import io.fleetplan.application.service.events.EventService;
 import io.fleetplan.application.service.fleet.FleetService;
@@ -20,6 +21,7 @@ public final class ApplicationServices {
     private final OrderService orders;
     private final CapexService capex;
     private final EventService events;
+    private final AccessService access;
 
     public ApplicationServices(Stores stores, Clock clock, Validator validator) {
         UseCases useCases = new UseCases(stores, clock, new CommandValidator(validator));
@@ -28,6 +30,7 @@ public final class ApplicationServices {
         this.orders = new OrderService(useCases);
         this.capex = new CapexService(useCases);
         this.events = new EventService(useCases);
+        this.access = new AccessService(useCases);
     }
 
     public RegionService regions() {
@@ -48,5 +51,9 @@ public final class ApplicationServices {
 
     public EventService events() {
         return events;
+    }
+
+    public AccessService access() {
+        return access;
     }
 }

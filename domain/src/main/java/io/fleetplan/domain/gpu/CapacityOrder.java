@@ -64,8 +64,8 @@ public final class CapacityOrder extends AggregateRoot {
         }
         this.idempotencyKey = idempotencyKey;
         this.status = Require.present(status, "status");
-        if ((status == OrderStatus.ALLOCATED) != (admittedAt != null)) {
-            throw new InvalidValueException("admittedAt", "an order has an admission time exactly when it is allocated");
+        if (status == OrderStatus.ALLOCATED && admittedAt == null || status == OrderStatus.PENDING && admittedAt != null) {
+            throw new InvalidValueException("admittedAt", "an allocated order has an admission time and a pending one none");
         }
         this.admittedAt = admittedAt;
         this.admission = admission;
@@ -112,7 +112,6 @@ public final class CapacityOrder extends AggregateRoot {
             throw illegal("cancelled");
         }
         status = OrderStatus.CANCELLED;
-        admittedAt = null;
         closedAt = at;
     }
 
@@ -169,6 +168,7 @@ public final class CapacityOrder extends AggregateRoot {
         return status;
     }
 
+    /** When the order was last admitted; kept after it is released or cancelled, cleared when it is preempted. */
     public Optional<Instant> admittedAt() {
         return Optional.ofNullable(admittedAt);
     }

@@ -1,5 +1,6 @@
 package io.fleetplan.adapters.memory;
 
+import io.fleetplan.domain.access.ApiToken;
 import io.fleetplan.domain.capex.CapexCommitment;
 import io.fleetplan.domain.fleet.AcceleratorType;
 import io.fleetplan.domain.fleet.ServerBatch;
@@ -55,6 +56,11 @@ final class Copies {
     static CapexCommitment commitment(CapexCommitment c, long version) {
         return CapexCommitment.reconstitute(c.id(), c.name(), c.total(), c.start(), c.end(), c.tranches(),
                 c.spends(), c.amendments(), version);
+    }
+
+    static ApiToken token(ApiToken t, long version) {
+        return ApiToken.reconstitute(t.name(), t.role(), t.tenant().orElse(null), t.secretHash(), t.createdAt(),
+                t.revokedAt().orElse(null), version);
     }
 
     private static long[] array(Map<WorkloadClass, Long> byTier) {

@@ -1,6 +1,7 @@
 package io.fleetplan.adapters.memory;
 
 import io.fleetplan.application.port.out.AcceleratorTypes;
+import io.fleetplan.application.port.out.ApiTokens;
 import io.fleetplan.application.port.out.CapexCommitments;
 import io.fleetplan.application.port.out.DataCenters;
 import io.fleetplan.application.port.out.GpuPools;
@@ -8,6 +9,7 @@ import io.fleetplan.application.port.out.Regions;
 import io.fleetplan.application.port.out.ServerBatches;
 import io.fleetplan.application.port.out.ServerSkus;
 import io.fleetplan.application.port.out.Stores;
+import io.fleetplan.domain.access.ApiToken;
 import io.fleetplan.domain.capex.CapexCommitment;
 import io.fleetplan.domain.fleet.AcceleratorType;
 import io.fleetplan.domain.fleet.ServerBatch;
@@ -57,10 +59,12 @@ public final class InMemoryStores {
                 Comparator.comparing(GpuPool::id), uow, (a, b) -> { });
         Aggregates<CommitmentId, CapexCommitment> commitments = new Aggregates<>("commitment", CapexCommitment::id,
                 Copies::commitment, Comparator.comparing(CapexCommitment::id), uow, (a, b) -> { });
+        Aggregates<String, ApiToken> tokens = new Aggregates<>("token", ApiToken::name, Copies::token,
+                Comparator.comparing(ApiToken::name), uow, (a, b) -> { });
         MemoryOrders orders = new MemoryOrders(uow);
         MemoryEventLog events = new MemoryEventLog(uow);
         parts.addAll(List.of(regions.table(), dataCenters.table(), types.table(), skus.table(), batches.table(),
-                pools.table(), commitments.table(), orders.table(), events));
+                pools.table(), commitments.table(), tokens.table(), orders.table(), events));
 
         return new Stores(
                 new Regions() {
@@ -112,6 +116,15 @@ public final class InMemoryStores {
                     public List<CapexCommitment> all() { return commitments.list(c -> true); }
                 },
                 events,
+                new ApiTokens() {
+                    public void add(ApiToken token) { tokens.add(token); }
+                    public Optional<ApiToken> find(String name) { return tokens.find(name); }
+                    public Optional<ApiToken> findBySecretHash(String hash) {
+                        return tokens.list(t -> t.secretHash().equals(hash)).stream().findFirst();
+                    }
+                    public long update(ApiToken token) { return tokens.update(token); }
+                    public List<ApiToken> all() { return tokens.list(t -> true); }
+                },
                 uow);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
  */
 public record Stores(Regions regions, DataCenters dataCenters, AcceleratorTypes acceleratorTypes, ServerSkus skus,
                      ServerBatches batches, GpuPools pools, CapacityOrders orders, CapexCommitments commitments,
-                     EventLog events, UnitOfWork unitOfWork) {
+                     EventLog events, ApiTokens tokens, UnitOfWork unitOfWork) {
     public Stores {
         Objects.requireNonNull(regions, "regions");
         Objects.requireNonNull(dataCenters, "dataCenters");
@@ -19,6 +19,7 @@ public record Stores(Regions regions, DataCenters dataCenters, AcceleratorTypes 
         Objects.requireNonNull(orders, "orders");
         Objects.requireNonNull(commitments, "commitments");
         Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(unitOfWork, "unitOfWork");
     }
 }
