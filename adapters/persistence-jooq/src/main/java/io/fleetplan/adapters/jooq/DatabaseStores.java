@@ -6,6 +6,7 @@ import io.fleetplan.application.port.out.Stores;
 import org.flywaydb.core.Flyway;
 import org.jooq.SQLDialect;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ public final class DatabaseStores implements AutoCloseable {
         Transactions tx = new Transactions(dataSource, target.dialect());
         this.stores = new Stores(new DbRegions(tx), new DbDataCenters(tx), new DbAcceleratorTypes(tx),
                 new DbServerSkus(tx), new DbServerBatches(tx), new DbGpuPools(tx), new DbOrders(tx),
-                new DbCommitments(tx), new DbEventLog(tx), tx);
+                new DbCommitments(tx), new DbEventLog(tx), new DbApiTokens(tx), tx);
     }
 
     /** Opens (creating it if needed) the H2 database in {@code directory}, migrated to the current schema. */
@@ -104,6 +105,11 @@ public final class DatabaseStores implements AutoCloseable {
     /** The JDBC URL this store is connected to. */
     public String url() {
         return url;
+    }
+
+    /** The connection pool, for this package's tests. */
+    DataSource dataSource() {
+        return dataSource;
     }
 
     /** Closes the connection pool; for H2, the database file is closed with its last connection. */
