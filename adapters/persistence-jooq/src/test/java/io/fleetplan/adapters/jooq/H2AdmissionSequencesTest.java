@@ -19,7 +19,7 @@ class H2AdmissionSequencesTest extends AdmissionSequencesContract {
 
     @Override
     protected int sequences() {
-        return 40;
+        return 20;
     }
 
     @AfterAll
