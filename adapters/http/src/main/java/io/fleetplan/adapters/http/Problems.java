@@ -88,8 +88,11 @@ final class Problems {
     }
 
     static Problem problem(int status, String code, String detail, String instance, List<Problem.Violation> violations) {
-        return new Problem(Problem.type(code), title(status), status, detail, instance, code,
-                status == 400 ? (violations == null ? List.of() : violations) : null, null);
+        List<Problem.Violation> listed = null;
+        if (status == 400) {
+            listed = violations == null || violations.isEmpty() ? List.of(new Problem.Violation("", detail)) : violations;
+        }
+        return new Problem(Problem.type(code), title(status), status, detail, instance, code, listed, null);
     }
 
     static Problem fromJavalin(int status, String instance) {
