@@ -121,9 +121,17 @@ final class Problems {
             return problem(400, "invalid-request", path + ": " + message, instance,
                     List.of(new Problem.Violation(path, message)));
         }
-        if (e instanceof InputCoercionException) {
-            return problem(400, "invalid-request", "a number is out of range", instance,
-                    List.of(new Problem.Violation(e instanceof JsonMappingException m ? path(m) : "", "is out of range")));
+        if (e instanceof InputCoercionException c) {
+            String field = "";
+            try {
+                if (c.getProcessor() != null && c.getProcessor().currentName() != null) {
+                    field = c.getProcessor().currentName();
+                }
+            } catch (java.io.IOException | RuntimeException ignored) {
+                // the field stays unnamed
+            }
+            return problem(400, "invalid-request", (field.isEmpty() ? "a number" : field) + " is out of range",
+                    instance, List.of(new Problem.Violation(field, "is out of range")));
         }
         if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
             String path = path(m);
@@ -137,6 +145,12 @@ final class Problems {
         if (e instanceof MismatchedInputException m) {
             String message = "the body must be " + expected(m.getTargetType());
             return problem(400, "invalid-request", message, instance, List.of(new Problem.Violation("", message)));
+        }
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            String path = path(m);
+            String message = m.getCause() instanceof InputCoercionException ? "is out of range" : "has an invalid value";
+            return problem(400, "invalid-request", path + ": " + message, instance,
+                    List.of(new Problem.Violation(path, message)));
         }
         String where = e.getLocation() == null ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
