@@ -10,6 +10,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import io.fleetplan.domain.shared.Money;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -217,8 +218,8 @@ final class OpenApi {
                 RecordComponent constraints = command.getOrDefault(rc.getName(), rc);
                 Map<String, Object> property = new LinkedHashMap<>(asMap(schemaOf(rc.getGenericType(), false)));
                 boolean mandatory = constraints.getType().isPrimitive()
-                        || constraints.isAnnotationPresent(NotNull.class)
-                        || constraints.isAnnotationPresent(NotBlank.class);
+                        || annotation(constraints, NotNull.class) != null
+                        || annotation(constraints, NotBlank.class) != null;
                 if (rc.isAnnotationPresent(MayOmit.class)) {
                     mandatory = false;
                 }
@@ -243,11 +244,11 @@ final class OpenApi {
     }
 
     private static void constrain(Map<String, Object> property, RecordComponent rc) {
-        Pattern pattern = rc.getAnnotation(Pattern.class);
+        Pattern pattern = annotation(rc, Pattern.class);
         if (pattern != null) {
             property.put("pattern", pattern.regexp());
         }
-        Size size = rc.getAnnotation(Size.class);
+        Size size = annotation(rc, Size.class);
         if (size != null) {
             if (size.min() > 0) {
                 property.put("minLength", size.min());
@@ -256,23 +257,42 @@ final class OpenApi {
                 property.put("maxLength", size.max());
             }
         }
-        if (rc.isAnnotationPresent(NotBlank.class)) {
+        if (annotation(rc, NotBlank.class) != null) {
             property.put("minLength", 1);
         }
-        Min min = rc.getAnnotation(Min.class);
+        Min min = annotation(rc, Min.class);
         if (min != null) {
             property.put("minimum", min.value());
         }
-        Max max = rc.getAnnotation(Max.class);
+        Max max = annotation(rc, Max.class);
         if (max != null) {
             property.put("maximum", max.value());
         }
-        if (rc.isAnnotationPresent(Positive.class)) {
+        if (annotation(rc, Positive.class) != null) {
             property.put("exclusiveMinimum", 0);
         }
-        if (rc.isAnnotationPresent(PositiveOrZero.class)) {
+        if (annotation(rc, PositiveOrZero.class) != null) {
             property.put("minimum", 0);
         }
+    }
+
+    /**
+     * A constraint on a record component: Jakarta constraints do not target record components, so
+     * they land on the component's field, accessor and type.
+     */
+    private static <A extends Annotation> A annotation(RecordComponent rc, Class<A> type) {
+        A found = rc.getAccessor().getAnnotation(type);
+        if (found == null) {
+            try {
+                found = rc.getDeclaringRecord().getDeclaredField(rc.getName()).getAnnotation(type);
+            } catch (NoSuchFieldException e) {
+                found = null;
+            }
+        }
+        if (found == null) {
+            found = rc.getAnnotatedType().getAnnotation(type);
+        }
+        return found;
     }
 
     /** The schema of a response type: a $ref for records (registered once), inline for the rest. */
