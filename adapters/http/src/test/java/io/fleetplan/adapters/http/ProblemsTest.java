@@ -56,6 +56,13 @@ class ProblemsTest {
         assertThat(api.post("/api/v1/commitments", api.planner, "{\"id\":\"c\",\"name\":\"x\",\"total\":1e999999999,"
                 + "\"currency\":\"USD\",\"start\":\"2025Q1\",\"end\":\"2026Q1\"}").violationPaths())
                 .containsExactly("total");
+        assertThat(api.post("/api/v1/regions", api.operator, "{\"id\":\"eu-west-3\",\"name\":123}").violationPaths())
+                .containsExactly("name");
+        assertThat(api.put("/api/v1/pools/cn-hangzhou/H20/policy", api.operator,
+                "{\"queueing\":\"STRICT_FIFO\",\"preemption\":1}").violationPaths()).containsExactly("preemption");
+        assertThat(api.put("/api/v1/pools/cn-hangzhou/H20/policy", api.operator,
+                "{\"queueing\":\"STRICT_FIFO\",\"preemption\":\"true\"}").violationPaths())
+                .containsExactly("preemption");
         assertThat(api.post("/api/v1/regions", api.operator, "{\"id\":null,\"name\":\"x\"}").violationPaths())
                 .containsExactly("id");
     }
