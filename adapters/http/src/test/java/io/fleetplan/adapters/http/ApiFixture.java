@@ -70,6 +70,10 @@ final class ApiFixture implements AutoCloseable {
         return new ApiFixture(decorate, HttpSettings.defaults());
     }
 
+    static ApiFixture start(HttpSettings settings) {
+        return new ApiFixture(UnaryOperator.identity(), settings);
+    }
+
     static Endpoints endpoints(ApplicationServices s) {
         return new Endpoints(s.regions(), s.regions(), s.regions(), s.regions(), s.fleet(), s.fleet(), s.fleet(),
                 s.fleet(), s.fleet(), s.orders(), s.orders(), s.orders(), s.orders(), s.orders(), s.orders(),
