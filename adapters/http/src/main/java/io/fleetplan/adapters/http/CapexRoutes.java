@@ -40,7 +40,7 @@ final class CapexRoutes {
                         .handle(call -> Reply.ok(new Listing.Items(e.capexQueries().commitments()))),
                 Route.post("/api/v1/commitments").id("createCommitment", "Open a capex commitment").tag(TAG)
                         .access(Access.PLAN).body(CreateCommitment.Command.class, CreateCommitment.Command.class)
-                        .creates().returns(one(201, CommitmentView.class))
+                        .idempotent().returns(one(201, CommitmentView.class))
                         .handle(call -> {
                             CommitmentView view = e.createCommitment().create(call.caller().actor(),
                                     call.body(CreateCommitment.Command.class));
@@ -54,7 +54,7 @@ final class CapexRoutes {
                         }),
                 Route.post(ONE + "/tranches").id("addTranche", "Plan money for a quarter").tag(TAG)
                         .access(Access.PLAN).param(id()).body(TrancheRequest.class, AddTranche.Command.class)
-                        .creates().returns(one(201, CommitmentView.class))
+                        .idempotent().returns(one(201, CommitmentView.class))
                         .handle(call -> {
                             TrancheRequest b = call.body(TrancheRequest.class);
                             CommitmentView view = e.addTranche().addTranche(call.caller().actor(),
@@ -64,7 +64,7 @@ final class CapexRoutes {
                 Route.post(ONE + "/spend").id("recordSpend",
                                 "Record capital paid out (refused beyond the commitment's total)").tag(TAG)
                         .access(Access.PLAN).param(id()).body(SpendRequest.class, RecordSpend.Command.class)
-                        .creates().returns(one(201, CommitmentView.class))
+                        .idempotent().returns(one(201, CommitmentView.class))
                         .handle(call -> {
                             SpendRequest b = call.body(SpendRequest.class);
                             CommitmentView view = e.recordSpend().recordSpend(call.caller().actor(),
@@ -75,7 +75,7 @@ final class CapexRoutes {
                 Route.post(ONE + "/amendments").id("amendCommitment",
                                 "Amend a commitment's total or end quarter, with a reason").tag(TAG)
                         .access(Access.PLAN).param(id()).body(AmendmentRequest.class, AmendCommitment.Command.class)
-                        .creates().ifMatch().returns(one(201, CommitmentView.class))
+                        .idempotent().ifMatch().returns(one(201, CommitmentView.class))
                         .handle(call -> {
                             AmendmentRequest b = call.body(AmendmentRequest.class);
                             CommitmentView view = e.amendCommitment().amend(call.caller().actor(),

@@ -45,7 +45,7 @@ final class FleetRoutes {
                 Route.post("/api/v1/accelerator-types").id("registerAcceleratorType",
                                 "Register an accelerator type (opens its GPU pool in every region)").tag(TAG)
                         .access(Access.OPERATE)
-                        .body(AcceleratorTypeRequest.class, RegisterAcceleratorType.Command.class).creates()
+                        .body(AcceleratorTypeRequest.class, RegisterAcceleratorType.Command.class).idempotent()
                         .returns(one(201, AcceleratorTypeView.class))
                         .handle(call -> {
                             AcceleratorTypeRequest body = call.body(AcceleratorTypeRequest.class);
@@ -58,7 +58,7 @@ final class FleetRoutes {
                         .handle(call -> Reply.ok(new Listing.Items(e.fleetQueries().skus()))),
                 Route.post("/api/v1/skus").id("registerSku", "Register a server SKU").tag(TAG)
                         .access(Access.OPERATE).body(ServerSkuRequest.class, RegisterServerSku.Command.class)
-                        .creates().returns(one(201, ServerSkuView.class))
+                        .idempotent().returns(one(201, ServerSkuView.class))
                         .handle(call -> {
                             ServerSkuRequest b = call.body(ServerSkuRequest.class);
                             ServerSkuView view = e.registerServerSku().register(call.caller().actor(),
@@ -73,7 +73,7 @@ final class FleetRoutes {
                         .handle(call -> Reply.ok(new Listing.Items(
                                 e.fleetQueries().batches(call.queryOrNull("dataCenter"))))),
                 Route.post("/api/v1/batches").id("orderBatch", "Order a batch of servers for a data centre").tag(TAG)
-                        .access(Access.OPERATE).body(BatchRequest.class, OrderServerBatch.Command.class).creates()
+                        .access(Access.OPERATE).body(BatchRequest.class, OrderServerBatch.Command.class).idempotent()
                         .returns(one(201, BatchView.class))
                         .handle(call -> {
                             BatchRequest b = call.body(BatchRequest.class);
@@ -102,7 +102,7 @@ final class FleetRoutes {
                               AdvancePipeline.Step step) {
         return Route.post("/api/v1/batches/{id}/" + resource).id(operationId, summary).tag(TAG)
                 .access(Access.OPERATE).param(Param.path("id", "batch id"))
-                .body(PipelineStepRequest.class, AdvancePipeline.Command.class).creates()
+                .body(PipelineStepRequest.class, AdvancePipeline.Command.class).idempotent()
                 .returns(one(200, BatchView.class))
                 .handle(call -> {
                     PipelineStepRequest b = call.body(PipelineStepRequest.class);

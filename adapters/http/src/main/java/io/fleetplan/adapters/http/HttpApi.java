@@ -88,6 +88,8 @@ public final class HttpApi {
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.generateEtags = false;
+            config.http.prefer405over404 = true;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(mapper)));
             settings.staticAssets().ifPresent(folder -> config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = folder;
@@ -152,7 +154,7 @@ public final class HttpApi {
         Optional<Principal> caller = authenticate(route, ctx);
         byte[] body = readBody(route, ctx);
         Call call = new Call(ctx, route, caller, body, mapper, this::requirePresent);
-        Optional<String> key = route.creates() ? call.idempotencyKey() : Optional.empty();
+        Optional<String> key = route.idempotent() ? call.idempotencyKey() : Optional.empty();
         Rendered out;
         if (key.isPresent()) {
             if (key.get().length() > MAX_IDEMPOTENCY_KEY) {

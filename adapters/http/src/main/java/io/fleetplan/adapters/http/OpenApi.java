@@ -82,7 +82,7 @@ final class OpenApi {
         op.put("operationId", route.operationId());
         op.put("summary", route.summary());
         op.put("description", "Roles: " + route.access().describe() + "."
-                + (route.creates() ? " Send an Idempotency-Key to make retries safe." : "")
+                + (route.idempotent() ? " Send an Idempotency-Key to make retries safe." : "")
                 + (route.ifMatch() ? " Send If-Match with the ETag you read to refuse stale updates (412)." : ""));
         op.put("tags", List.of(route.tag()));
         if (route.access().isPublic()) {
@@ -92,7 +92,7 @@ final class OpenApi {
         for (Param p : route.params()) {
             parameters.add(parameter(p));
         }
-        if (route.creates()) {
+        if (route.idempotent()) {
             parameters.add(map("name", HttpApi.IDEMPOTENCY_KEY, "in", "header", "required", false, "description",
                     "repeat the first response for a retry of the same request; 422 for a different request",
                     "schema", map("type", "string", "minLength", 1, "maxLength", HttpApi.MAX_IDEMPOTENCY_KEY)));
@@ -171,7 +171,7 @@ final class OpenApi {
             errors.add(413);
             errors.add(415);
         }
-        if (route.creates()) {
+        if (route.idempotent()) {
             errors.add(422);
         }
         errors.add(500);

@@ -35,7 +35,7 @@ final class OrderRoutes {
         return List.of(
                 Route.post("/api/v1/orders").id("submitOrder",
                                 "Submit a capacity order (admitted now if the rules allow, else queued)").tag(TAG)
-                        .access(Access.WRITE_ORDERS).body(OrderRequest.class, SubmitOrder.Command.class).creates()
+                        .access(Access.WRITE_ORDERS).body(OrderRequest.class, SubmitOrder.Command.class).idempotent()
                         .returns(one(201, OrderView.class))
                         .handle(call -> {
                             OrderRequest b = call.body(OrderRequest.class);
@@ -84,7 +84,7 @@ final class OrderRoutes {
                 Route.post("/api/v1/orders/{id}/cancel").id("cancelOrder",
                                 "Cancel an order: withdraw it from the backlog or give back its GPUs").tag(TAG)
                         .access(Access.WRITE_ORDERS).param(Param.path("id", "order id"))
-                        .optionalBody(CancelRequest.class, CancelOrder.Command.class).creates()
+                        .optionalBody(CancelRequest.class, CancelOrder.Command.class).idempotent()
                         .returns(one(200, OrderView.class))
                         .handle(call -> {
                             String id = call.path("id");
@@ -95,7 +95,7 @@ final class OrderRoutes {
                         }),
                 Route.post("/api/v1/orders/{id}/release").id("releaseOrder",
                                 "Release an allocated order's GPUs back to the pool").tag(TAG)
-                        .access(Access.WRITE_ORDERS).param(Param.path("id", "order id")).creates()
+                        .access(Access.WRITE_ORDERS).param(Param.path("id", "order id")).idempotent()
                         .returns(one(200, OrderView.class))
                         .handle(call -> {
                             String id = call.path("id");

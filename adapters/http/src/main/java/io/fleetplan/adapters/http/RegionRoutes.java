@@ -35,7 +35,7 @@ final class RegionRoutes {
                         .handle(call -> Reply.ok(new Listing.Items(e.regionQueries().regions()))),
                 Route.post("/api/v1/regions").id("registerRegion", "Register a region").tag(TAG)
                         .access(Access.OPERATE).body(RegisterRegion.Command.class, RegisterRegion.Command.class)
-                        .creates().returns(one(201, RegionView.class))
+                        .idempotent().returns(one(201, RegionView.class))
                         .handle(call -> {
                             RegionView view = e.registerRegion().register(call.caller().actor(),
                                     call.body(RegisterRegion.Command.class));
@@ -51,7 +51,7 @@ final class RegionRoutes {
                                 e.regionQueries().dataCenters(call.queryOrNull("region"))))),
                 Route.post("/api/v1/data-centers").id("registerDataCenter", "Register a data centre").tag(TAG)
                         .access(Access.OPERATE).body(DataCenterRequest.class, RegisterDataCenter.Command.class)
-                        .creates().returns(one(201, DataCenterView.class))
+                        .idempotent().returns(one(201, DataCenterView.class))
                         .handle(call -> {
                             DataCenterRequest body = call.body(DataCenterRequest.class);
                             DataCenterView view = e.registerDataCenter().register(call.caller().actor(),

@@ -14,13 +14,13 @@ import java.util.regex.Pattern;
  *
  * @param body     the request body, if the operation takes one
  * @param response what a success answers
- * @param creates  a creating POST: takes an Idempotency-Key
+ * @param idempotent a POST with an effect: takes an Idempotency-Key
  * @param tagged   a GET of an updatable resource: answers an ETag
  * @param ifMatch  an update of such a resource: honours If-Match
  * @param extraErrors error statuses the route may answer beyond those its shape implies
  */
 record Route(String method, String path, String operationId, String summary, String tag, Access access,
-             List<Param> params, Optional<Body> body, Response response, boolean creates, boolean tagged,
+             List<Param> params, Optional<Body> body, Response response, boolean idempotent, boolean tagged,
              boolean ifMatch, List<Integer> extraErrors, Action action) {
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([A-Za-z]+)}");
 
@@ -100,7 +100,7 @@ record Route(String method, String path, String operationId, String summary, Str
         private final List<Param> params = new ArrayList<>();
         private Optional<Body> body = Optional.empty();
         private Response response;
-        private boolean creates;
+        private boolean idempotent;
         private boolean tagged;
         private boolean ifMatch;
         private final List<Integer> extraErrors = new ArrayList<>();
@@ -147,8 +147,8 @@ record Route(String method, String path, String operationId, String summary, Str
         }
 
         /** A POST with an effect (creating, or a pipeline or order step): an Idempotency-Key makes retries safe. */
-        Builder creates() {
-            this.creates = true;
+        Builder idempotent() {
+            this.idempotent = true;
             return this;
         }
 
@@ -173,7 +173,7 @@ record Route(String method, String path, String operationId, String summary, Str
         Route handle(Action action) {
             return new Route(method, path, Objects.requireNonNull(operationId, "operationId"), summary, tag,
                     Objects.requireNonNull(access, "access"), params, body, Objects.requireNonNull(response, "response"),
-                    creates, tagged, ifMatch, extraErrors, action);
+                    idempotent, tagged, ifMatch, extraErrors, action);
         }
     }
 }

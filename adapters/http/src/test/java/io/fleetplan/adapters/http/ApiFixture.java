@@ -167,6 +167,29 @@ final class ApiFixture implements AutoCloseable {
         }
     }
 
+    /** A GET written by hand on a socket, for request targets java.net.URI refuses (such as bad escapes). */
+    Answer rawGet(String target, String token) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.port())) {
+            socket.setSoTimeout(30_000);
+            String request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "Connection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int headerEnd = response.indexOf("\r\n\r\n");
+            String[] head = response.substring(0, headerEnd).split("\r\n");
+            int status = Integer.parseInt(head[0].split(" ")[1]);
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            for (int i = 1; i < head.length; i++) {
+                int colon = head[i].indexOf(':');
+                headers.put(head[i].substring(0, colon).trim(), List.of(head[i].substring(colon + 1).trim()));
+            }
+            return new Answer(status, headers, response.substring(headerEnd + 4), json);
+        } catch (IOException e) {
+            throw new AssertionError("GET " + target + " failed", e);
+        }
+    }
+
     Answer get(String path, String token) {
         return send("GET", path, token, null, Map.of());
     }

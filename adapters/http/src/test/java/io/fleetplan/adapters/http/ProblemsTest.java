@@ -99,8 +99,20 @@ class ProblemsTest {
                 .isEqualTo("route-not-found");
         assertThat(api.get("/nothing", null).problem(404)).isNotNull();
         var wrongMethod = api.send("DELETE", "/api/v1/regions", api.operator, null, Map.of());
-        assertThat(wrongMethod.status()).isIn(404, 405);
-        assertThat(wrongMethod.isProblem()).isTrue();
+        assertThat(wrongMethod.problem(405).path("code").asText()).isEqualTo("method-not-allowed");
+    }
+
+    @Test
+    void oddPathsAndParametersAreClientErrorsNeverServerErrors() {
+        for (String path : List.of("/api/v1/orders/%ZZ", "/api/v1/orders/%00", "/api/v1/orders/..%2F..%2Fetc",
+                "/api/v1/orders/" + "o".repeat(5000), "/api/v1/orders?limit=abc", "/api/v1/orders?limit=-1",
+                "/api/v1/orders?from=2026-13-01T00:00:00Z", "/api/v1/orders?cursor=bm9wZQ",
+                "/api/v1/events?cursor=bm9wZQ", "/api/v1/events?from=x", "/api/v1/pools/cn-hangzhou/H20/backlog?limit=x",
+                "/api/v1/commitments/c/status?asOf=2026Q9", "/api/v1//regions", "/api/v1/regions/%20")) {
+            var answer = api.rawGet(path, api.viewer);
+            assertThat(answer.status()).as(path + " " + answer.body()).isBetween(400, 499);
+            assertThat(answer.isProblem()).as(path + " " + answer.body()).isTrue();
+        }
     }
 
     @Test
