@@ -2,9 +2,9 @@ package io.fleetplan.bootstrap;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Module;
 import com.google.inject.Stage;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -22,9 +22,11 @@ import java.util.Objects;
  */
 public final class Fleetplan implements AutoCloseable {
     private final Injector injector;
+    private final StoreModule store;
 
-    private Fleetplan(Injector injector) {
+    private Fleetplan(Injector injector, StoreModule store) {
         this.injector = injector;
+        this.store = store;
     }
 
     /** An instance over the in-memory store, on the system clock (UTC). */
@@ -36,10 +38,28 @@ public final class Fleetplan implements AutoCloseable {
         return with(clock, new MemoryStoreModule());
     }
 
-    /** An instance over the store a module provides ({@code Stores}); for stores beyond the built-in ones. */
-    public static Fleetplan with(Clock clock, Module storeModule) {
+    /**
+     * An instance over an H2 file database in {@code directory} (created if needed), the default
+     * store of the server. Close it to close the database.
+     */
+    public static Fleetplan h2(Path directory, Clock clock) {
+        return with(clock, DatabaseStoreModule.h2(directory));
+    }
+
+    /** An instance over a PostgreSQL database. Close it to close the connection pool. */
+    public static Fleetplan postgres(String jdbcUrl, String user, String password, Clock clock) {
+        return with(clock, DatabaseStoreModule.postgres(jdbcUrl, user, password));
+    }
+
+    static Fleetplan with(Clock clock, StoreModule storeModule) {
         Objects.requireNonNull(clock, "clock");
-        return new Fleetplan(Guice.createInjector(Stage.DEVELOPMENT, new ApplicationModule(clock), storeModule));
+        return new Fleetplan(Guice.createInjector(Stage.DEVELOPMENT, new ApplicationModule(clock), storeModule),
+                storeModule);
+    }
+
+    /** The injector, for the server module built over this instance. */
+    Injector injector() {
+        return injector;
     }
 
     /** The implementation of a use-case interface, such as {@code SubmitOrder.class}. */
@@ -49,6 +69,6 @@ public final class Fleetplan implements AutoCloseable {
 
     @Override
     public void close() {
-        // The in-memory store holds nothing to release; database stores close their pools here.
+        store.close();
     }
 }
