@@ -71,7 +71,7 @@ public final class BacklogSolver {
         int from = scenario.start().quartersUntil(clearBy);
         Relaxation most = relax.apply(highest);
         Scenario mostScenario = most.applyTo(scenario, baseline);
-        if (!clearFrom(base.fleetBacklog(mostScenario), from)) {
+        if (!base.clearsFrom(mostScenario, from)) {
             CapacityPlan mostPlan = Projection.run(baseline, mostScenario).plan();
             Quarter at = clearBy;
             while (mostPlan.at(at).total().backlogGpus() == 0) {
@@ -86,7 +86,7 @@ public final class BacklogSolver {
         while (high - low > 1) {
             long mid = low + (high - low) / 2;
             Scenario candidate = relax.apply(mid).applyTo(scenario, baseline);
-            if (clearFrom(base.fleetBacklog(candidate), from)) {
+            if (base.clearsFrom(candidate, from)) {
                 high = mid;
                 highScenario = candidate;
             } else {
@@ -95,14 +95,5 @@ public final class BacklogSolver {
         }
         return new SolverResult.Cleared(clearBy, relax.apply(high), highScenario,
                 Projection.run(baseline, highScenario).plan());
-    }
-
-    private static boolean clearFrom(long[] backlog, int from) {
-        for (int t = from; t < backlog.length; t++) {
-            if (backlog[t] > 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }

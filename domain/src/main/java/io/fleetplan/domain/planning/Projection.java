@@ -219,19 +219,20 @@ final class Projection {
 
     /** The full plan with the solver's bounds. */
     Outcome outcome() {
-        return project(true).outcome;
+        return project(true, horizon).outcome;
     }
 
     /**
-     * The fleet backlog quarter by quarter of {@code variant}, a scenario that differs from this one
-     * only in capex, throughput and power changes; no plan is assembled.
+     * Whether {@code variant}, a scenario that differs from this one only in capex, throughput and
+     * power changes, has no fleet backlog from quarter index {@code from} on. No plan is assembled,
+     * and the projection stops at the first quarter that decides it.
      */
-    long[] fleetBacklog(Scenario variant) {
+    boolean clearsFrom(Scenario variant, int from) {
         if (variant.horizonQuarters() != horizon || variant.leadTimeQuarters() != lead
                 || !variant.pools().equals(scenario.pools()) || !variant.growth().equals(scenario.growth())) {
             throw new IllegalArgumentException("a variant may change capex, throughput and power only");
         }
-        return new Projection(this, variant).project(false).fleetBacklog;
+        return new Projection(this, variant).project(false, from).clear;
     }
 
     static Outcome run(Baseline baseline, Scenario scenario) {
@@ -475,11 +476,11 @@ final class Projection {
         return demand;
     }
 
-    /** A full plan, or only the fleet backlog per quarter. */
-    private record Result(Outcome outcome, long[] fleetBacklog) {
+    /** A full plan ({@code clear} not computed), or only whether the fleet is clear from a quarter on. */
+    private record Result(Outcome outcome, boolean clear) {
     }
 
-    private Result project(boolean full) {
+    private Result project(boolean full, int clearFrom) {
         Demand shared = demand();
         long[][] poolInternal = shared.poolInternal();
         long[][] poolExternal = shared.poolExternal();
@@ -527,7 +528,6 @@ final class Projection {
 
         Aggregates agg = full ? new Aggregates() : null;
         List<QuarterPlan> quarters = new ArrayList<>(horizon);
-        long[] fleetBacklog = new long[horizon];
         long[] poolCapacity = new long[pools.size()];
         Quarter q = scenario.start();
         for (int t = 0; t < horizon; t++, q = q.next()) {
@@ -611,12 +611,17 @@ final class Projection {
                 }
             }
             if (!full) {
+                if (t < clearFrom) {
+                    continue;
+                }
                 java.util.Arrays.fill(poolCapacity, 0);
                 for (int l = 0; l < n; l++) {
                     poolCapacity[lanePool[l]] += inService[l] * laneGpus[l];
                 }
                 for (int p = 0; p < pools.size(); p++) {
-                    fleetBacklog[t] += Math.max(0, poolInternal[p][t] + poolExternal[p][t] - poolCapacity[p]);
+                    if (poolInternal[p][t] + poolExternal[p][t] > poolCapacity[p]) {
+                        return new Result(null, false);
+                    }
                 }
                 continue;
             }
@@ -646,11 +651,11 @@ final class Projection {
                     poolExternal));
         }
         if (!full) {
-            return new Result(null, fleetBacklog);
+            return new Result(null, true);
         }
         CapacityPlan plan = new CapacityPlan(scenario.name(), quarters, summarise(quarters));
         return new Result(new Outcome(plan, capexUpper, throughputBound(laneMostServers, siteThroughput),
-                powerBound(laneMostServers, sitePower, siteInUse)), null);
+                powerBound(laneMostServers, sitePower, siteInUse)), false);
     }
 
     private static long ceilDiv(long a, long b) {
