@@ -3,6 +3,8 @@ package io.fleetplan.application.service;
 import io.fleetplan.application.port.out.Stores;
 import io.fleetplan.application.service.access.AccessService;
 import io.fleetplan.application.service.capex.CapexService;
+import io.fleetplan.application.service.support.CommandValidator;
+import io.fleetplan.application.service.support.UseCases;
 import io.fleetplan.application.service.events.EventService;
 import io.fleetplan.application.service.fleet.FleetService;
 import io.fleetplan.application.service.gpu.OrderService;

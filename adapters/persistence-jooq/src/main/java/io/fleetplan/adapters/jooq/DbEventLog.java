@@ -1,0 +1,105 @@
+package io.fleetplan.adapters.jooq;
+
+import io.fleetplan.adapters.jooq.schema.tables.records.EventLogRecord;
+import io.fleetplan.application.port.out.EventFilter;
+import io.fleetplan.application.port.out.EventLog;
+import io.fleetplan.application.port.out.StoredEvent;
+import io.fleetplan.domain.shared.Actor;
+import io.fleetplan.domain.shared.DomainEvent;
+import io.fleetplan.domain.shared.EventType;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.fleetplan.adapters.jooq.schema.Tables.EVENT_COUNTER;
+import static io.fleetplan.adapters.jooq.schema.Tables.EVENT_LOG;
+
+/**
+ * The append-only event log. Appended events wait in the transaction and are written last, just
+ * before it commits, numbered from the event counter under its row lock: sequences are gapless
+ * and follow commit order, so a reader that pages by sequence never misses an event, and taking
+ * the counter last means it is never held while waiting for another lock. A read in the same
+ * transaction writes the waiting events first, so it sees them.
+ */
+final class DbEventLog implements EventLog {
+    private record Waiting(DomainEvent event, Actor actor, Instant at) {
+    }
+
+    private final Transactions tx;
+
+    DbEventLog(Transactions tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public void append(List<DomainEvent> events, Actor actor, Instant at) {
+        List<Waiting> list = waiting(tx.tx());
+        for (DomainEvent event : events) {
+            list.add(new Waiting(event, actor, at));
+        }
+    }
+
+    private List<Waiting> waiting(Tx current) {
+        return current.attached(this, t -> {
+            List<Waiting> list = new ArrayList<>();
+            t.onCommit(() -> write(t, list));
+            return list;
+        });
+    }
+
+    private void write(Tx current, List<Waiting> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        DSLContext dsl = current.dsl();
+        long last = dsl.select(EVENT_COUNTER.LAST_SEQUENCE).from(EVENT_COUNTER).where(EVENT_COUNTER.ID.eq(1))
+                .forUpdate().fetchSingle().value1();
+        List<EventLogRecord> rows = new ArrayList<>(events.size());
+        for (Waiting w : events) {
+            EventLogRecord r = new EventLogRecord();
+            r.setSequenceNo(++last);
+            r.setOccurredAt(Values.column(w.at()));
+            r.setActorName(w.actor().name());
+            r.setActorRole(w.actor().role());
+            r.setEventType(w.event().type().name());
+            r.setSubject(w.event().subject());
+            r.setDetails(EventDetails.encode(w.event().details()));
+            r.setReason(w.event().reason());
+            rows.add(r);
+        }
+        dsl.update(EVENT_COUNTER).set(EVENT_COUNTER.LAST_SEQUENCE, last).where(EVENT_COUNTER.ID.eq(1)).execute();
+        dsl.batchInsert(rows).execute();
+        events.clear();
+    }
+
+    @Override
+    public List<StoredEvent> list(EventFilter filter, long afterSequence, int limit) {
+        Tx current = tx.tx();
+        write(current, waiting(current));
+        Condition where = EVENT_LOG.SEQUENCE_NO.gt(afterSequence);
+        if (filter.subject().isPresent()) {
+            where = where.and(EVENT_LOG.SUBJECT.eq(filter.subject().get()));
+        }
+        if (filter.type().isPresent()) {
+            where = where.and(EVENT_LOG.EVENT_TYPE.eq(filter.type().get().name()));
+        }
+        if (filter.from().isPresent()) {
+            where = where.and(EVENT_LOG.OCCURRED_AT.ge(Values.column(filter.from().get())));
+        }
+        if (filter.to().isPresent()) {
+            where = where.and(EVENT_LOG.OCCURRED_AT.lt(Values.column(filter.to().get())));
+        }
+        return current.dsl().selectFrom(EVENT_LOG).where(where).orderBy(EVENT_LOG.SEQUENCE_NO).limit(limit)
+                .fetch(DbEventLog::stored);
+    }
+
+    private static StoredEvent stored(EventLogRecord r) {
+        return new StoredEvent(r.getSequenceNo(), Values.instant(r.getOccurredAt()),
+                new Actor(r.getActorName(), r.getActorRole()),
+                new DomainEvent(EventType.valueOf(r.getEventType()), r.getSubject(), EventDetails.decode(r.getDetails()),
+                        r.getReason()));
+    }
+}
