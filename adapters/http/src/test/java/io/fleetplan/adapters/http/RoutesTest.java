@@ -232,6 +232,9 @@ class RoutesTest {
                 "{\"quarter\":\"2025Q4\",\"amount\":40000000000,\"category\":\"SERVERS\"}").problem(422)).isNotNull();
 
         String etag = api.get("/api/v1/commitments/ai-infra-3y", api.viewer).header("ETag").orElseThrow();
+        assertThat(api.send("POST", "/api/v1/commitments/ai-infra-3y/tranches", api.planner,
+                "{\"quarter\":\"2025Q4\",\"amount\":1}", Map.of("If-Match", "\"1\"")).problem(412).path("code")
+                .asText()).isEqualTo("stale-version");
         var amended = api.send("POST", "/api/v1/commitments/ai-infra-3y/amendments", api.planner,
                 "{\"newTotal\":60000000000,\"reason\":\"scale capex beyond the commitment\"}", Map.of("If-Match", etag));
         assertThat(ok("amendCommitment", amended, 201).path("total").path("amount").asText())
