@@ -261,8 +261,9 @@ class RoutesTest {
         invalid("listEvents", api.get("/api/v1/events?type=allocated&limit=0", api.viewer), "type", "limit");
 
         ok("listTokens", api.get("/api/v1/tokens", ApiFixture.ADMIN), 200);
-        JsonNode token = ok("createToken", api.post("/api/v1/tokens", ApiFixture.ADMIN,
-                "{\"name\":\"ci\",\"role\":\"VIEWER\"}"), 201);
+        var createdToken = api.post("/api/v1/tokens", ApiFixture.ADMIN, "{\"name\":\"ci\",\"role\":\"VIEWER\"}");
+        JsonNode token = ok("createToken", createdToken, 201);
+        assertThat(createdToken.header("Cache-Control")).contains("no-store");
         assertThat(token.path("secret").asText()).isNotBlank();
         assertThat(api.get("/api/v1/tokens", ApiFixture.ADMIN).body()).doesNotContain(token.path("secret").asText());
         invalid("createToken", api.post("/api/v1/tokens", ApiFixture.ADMIN, "{\"name\":\"x y\",\"role\":\"ROOT\"}"),
