@@ -106,9 +106,4 @@ final class Call {
     Optional<String> idempotencyKey() {
         return Optional.ofNullable(ctx.header(HttpApi.IDEMPOTENCY_KEY)).filter(k -> !k.isBlank());
     }
-
-    /** Throws the not-found problem {@code code} (used to hide other tenants' orders). */
-    static HttpProblem notFound(String code, String detail) {
-        return new HttpProblem(404, code, detail);
-    }
 }

@@ -56,7 +56,10 @@ public record Endpoints(
         ManageTokens manageTokens) {
 
     public Endpoints {
-        Object[] given = {registerRegion, registerDataCenter, changeDataCenter, regionQueries, registerAcceleratorType, registerServerSku, orderServerBatch, advancePipeline, fleetQueries, submitOrder, cancelOrder, releaseOrder, setReservation, setPoolPolicy, orderQueries, createCommitment, addTranche, recordSpend, amendCommitment, capexQueries, listEvents, manageTokens};
+        Object[] given = {registerRegion, registerDataCenter, changeDataCenter, regionQueries,
+                registerAcceleratorType, registerServerSku, orderServerBatch, advancePipeline, fleetQueries,
+                submitOrder, cancelOrder, releaseOrder, setReservation, setPoolPolicy, orderQueries,
+                createCommitment, addTranche, recordSpend, amendCommitment, capexQueries, listEvents, manageTokens};
         RecordComponent[] components = Endpoints.class.getRecordComponents();
         for (int i = 0; i < given.length; i++) {
             Objects.requireNonNull(given[i], components[i].getName());

@@ -88,6 +88,12 @@ class ProblemsTest {
     }
 
     @Test
+    void responsesDoNotAdvertiseTheServerSoftware() {
+        assertThat(api.get("/api/v1/regions", api.viewer).header("Server")).isEmpty();
+        assertThat(api.get("/nothing", null).header("Server")).isEmpty();
+    }
+
+    @Test
     void aMissingBodyIs400() {
         assertThat(api.post("/api/v1/regions", api.operator, null).problem(400).path("code").asText())
                 .isEqualTo("body-required");

@@ -232,6 +232,9 @@ class RoutesTest {
                 "{\"quarter\":\"2025Q4\",\"amount\":40000000000,\"category\":\"SERVERS\"}").problem(422)).isNotNull();
 
         String etag = api.get("/api/v1/commitments/ai-infra-3y", api.viewer).header("ETag").orElseThrow();
+        assertThat(api.send("POST", "/api/v1/commitments/ai-infra-3y/tranches", api.planner,
+                "{\"quarter\":\"2025Q4\",\"amount\":1}", Map.of("If-Match", "\"1\"")).problem(412).path("code")
+                .asText()).isEqualTo("stale-version");
         var amended = api.send("POST", "/api/v1/commitments/ai-infra-3y/amendments", api.planner,
                 "{\"newTotal\":60000000000,\"reason\":\"scale capex beyond the commitment\"}", Map.of("If-Match", etag));
         assertThat(ok("amendCommitment", amended, 201).path("total").path("amount").asText())
@@ -258,8 +261,9 @@ class RoutesTest {
         invalid("listEvents", api.get("/api/v1/events?type=allocated&limit=0", api.viewer), "type", "limit");
 
         ok("listTokens", api.get("/api/v1/tokens", ApiFixture.ADMIN), 200);
-        JsonNode token = ok("createToken", api.post("/api/v1/tokens", ApiFixture.ADMIN,
-                "{\"name\":\"ci\",\"role\":\"VIEWER\"}"), 201);
+        var createdToken = api.post("/api/v1/tokens", ApiFixture.ADMIN, "{\"name\":\"ci\",\"role\":\"VIEWER\"}");
+        JsonNode token = ok("createToken", createdToken, 201);
+        assertThat(createdToken.header("Cache-Control")).contains("no-store");
         assertThat(token.path("secret").asText()).isNotBlank();
         assertThat(api.get("/api/v1/tokens", ApiFixture.ADMIN).body()).doesNotContain(token.path("secret").asText());
         invalid("createToken", api.post("/api/v1/tokens", ApiFixture.ADMIN, "{\"name\":\"x y\",\"role\":\"ROOT\"}"),
