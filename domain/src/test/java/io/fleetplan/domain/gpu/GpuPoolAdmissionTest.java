@@ -2,6 +2,7 @@ package io.fleetplan.domain.gpu;
 
 import io.fleetplan.domain.shared.DomainEvent;
 import io.fleetplan.domain.shared.EventType;
+import io.fleetplan.domain.shared.OrderId;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -79,7 +80,8 @@ class GpuPoolAdmissionTest {
 
             assertInvalidValue(() -> s.submit("o-1", EXTERNAL_LEASE, 0), "gpus");
             assertInvalidValue(() -> s.submit("o-2", EXTERNAL_LEASE, CapacityOrder.MAX_SIZE + 1), "gpus");
-            assertInvalidValue(() -> s.submit("o-3", null, 1), "tier");
+            assertInvalidValue(() -> s.pool.submit(OrderId.of("o-3"), PoolScenario.TENANT, null, 1, s.tick(), null, s.book),
+                    "tier");
 
             assertThat(s.book.all()).isEmpty();
             assertThat(s.pool.allocatedTotal()).isZero();
