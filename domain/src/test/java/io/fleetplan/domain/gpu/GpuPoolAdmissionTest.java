@@ -16,6 +16,7 @@ import static io.fleetplan.domain.gpu.WorkloadClass.MODEL_PLATFORM;
 import static io.fleetplan.domain.shared.Refusals.assertInvalidValue;
 import static io.fleetplan.domain.shared.Refusals.assertRuleViolation;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /** Admission without preemption: all-or-nothing grants, the backlog's order, reservations, the queueing modes. */
 class GpuPoolAdmissionTest {
@@ -252,7 +253,8 @@ class GpuPoolAdmissionTest {
             s.reserve(INTERNAL_TRAINING, 6);
             s.reserve(MODEL_PLATFORM, 4);
 
-            assertThat(s.pool.reservedByTier()).containsValues(6L, 4L, 0L);
+            assertThat(s.pool.reservedByTier()).containsOnly(entry(INTERNAL_TRAINING, 6L), entry(MODEL_PLATFORM, 4L),
+                    entry(EXTERNAL_LEASE, 0L));
         }
 
         @Test
