@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -239,6 +240,7 @@ final class PoolScenario {
      */
     void check(List<CapacityOrder> before, List<DomainEvent> events) {
         check();
+        assertEventsTellWhatHappened(before, events);
         for (DomainEvent e : events) {
             if (e.type() == EventType.ORDER_PREEMPTED && e.reason().startsWith("preempted by order ")) {
                 String by = e.reason().substring("preempted by order ".length()).split(" ")[0];
@@ -258,6 +260,24 @@ final class PoolScenario {
                 }
             }
         }
+    }
+
+    /** Replaying the operation's order events on the statuses before it gives the statuses after it. */
+    private void assertEventsTellWhatHappened(List<CapacityOrder> before, List<DomainEvent> events) {
+        Map<String, OrderStatus> replayed = new HashMap<>();
+        before.forEach(o -> replayed.put(o.id().value(), o.status()));
+        for (DomainEvent e : events) {
+            switch (e.type()) {
+                case ORDER_SUBMITTED, ORDER_PREEMPTED -> replayed.put(e.subject(), OrderStatus.PENDING);
+                case ORDER_ALLOCATED -> replayed.put(e.subject(), OrderStatus.ALLOCATED);
+                case ORDER_RELEASED -> replayed.put(e.subject(), OrderStatus.RELEASED);
+                case ORDER_CANCELLED -> replayed.put(e.subject(), OrderStatus.CANCELLED);
+                default -> { }
+            }
+        }
+        Map<String, OrderStatus> actual = new HashMap<>();
+        book.all().forEach(o -> actual.put(o.id().value(), o.status()));
+        assertThat(replayed).as("the order events recorded tell every change of status").isEqualTo(actual);
     }
 
     /** What must hold after every operation. */
