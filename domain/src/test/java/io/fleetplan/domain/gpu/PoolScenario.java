@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tests speak: submit, release, cancel, lose or gain capacity, reserve, change the policy. Each
  * submission's decision is checked against the rules as they stood before it; after each step it
  * checks what must always hold: {@code allocated <= capacity}, the pool's counters equal
- * what the orders say, and the backlog is stable (computed here, independently of the pool).
+ * what the orders say, the backlog is stable (computed here, independently of the pool), and the
+ * events recorded tell what changed.
  */
 final class PoolScenario {
     static final PoolId POOL = PoolId.of("cn-hangzhou", "H20");
@@ -235,8 +236,9 @@ final class PoolScenario {
     }
 
     /**
-     * What must hold after an operation: the invariants, and under strict FIFO no order admitted by
-     * it while an order ahead of it still waits.
+     * What must hold after an operation: the invariants; its order events replay to the statuses
+     * it left; every preemption was by an order of a strictly higher tier; and under strict FIFO no
+     * order was admitted by it while an order ahead of it still waits.
      */
     void check(List<CapacityOrder> before, List<DomainEvent> events) {
         check();
