@@ -25,7 +25,6 @@ import io.fleetplan.domain.shared.PoolId;
 import io.fleetplan.domain.shared.RegionId;
 import io.fleetplan.domain.shared.SkuId;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -41,8 +40,7 @@ public final class InMemoryStores {
 
     /** A new, empty store. */
     public static Stores create() {
-        List<Transactional> parts = new ArrayList<>();
-        MemoryUnitOfWork uow = new MemoryUnitOfWork(parts);
+        MemoryUnitOfWork uow = new MemoryUnitOfWork();
 
         Aggregates<RegionId, Region> regions = new Aggregates<>("region", Region::id, Copies::region,
                 Comparator.comparing(Region::id), uow, (a, b) -> { });
@@ -63,8 +61,9 @@ public final class InMemoryStores {
                 Comparator.comparing(ApiToken::name), uow, (a, b) -> { });
         MemoryOrders orders = new MemoryOrders(uow);
         MemoryEventLog events = new MemoryEventLog(uow);
-        parts.addAll(List.of(regions.table(), dataCenters.table(), types.table(), skus.table(), batches.table(),
-                pools.table(), commitments.table(), tokens.table(), orders.table(), events));
+        MemoryScenarios scenarios = new MemoryScenarios(uow);
+        List.of(regions.table(), dataCenters.table(), types.table(), skus.table(), batches.table(), pools.table(),
+                commitments.table(), tokens.table(), orders.table(), scenarios.table(), events).forEach(uow::register);
 
         return new Stores(
                 new Regions() {
@@ -125,6 +124,7 @@ public final class InMemoryStores {
                     public long update(ApiToken token) { return tokens.update(token); }
                     public List<ApiToken> all() { return tokens.list(t -> true); }
                 },
+                scenarios,
                 uow);
     }
 }

@@ -2,6 +2,7 @@ package io.fleetplan.adapters.memory;
 
 import io.fleetplan.application.port.out.UnitOfWork;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -13,10 +14,11 @@ import java.util.function.Supplier;
  */
 final class MemoryUnitOfWork implements UnitOfWork {
     private final ReentrantLock lock = new ReentrantLock();
-    private final List<Transactional> parts;
+    private final List<Transactional> parts = new ArrayList<>();
 
-    MemoryUnitOfWork(List<Transactional> parts) {
-        this.parts = List.copyOf(parts);
+    /** Adds a table to what commits and rolls back; all are registered before the store is handed out. */
+    void register(Transactional part) {
+        parts.add(part);
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.fleetplan.application.port.in.access.ManageTokens;
 import io.fleetplan.application.port.in.access.Principal;
 import io.fleetplan.application.port.in.access.TokenView;
 import io.fleetplan.application.port.out.ApiTokens;
-import io.fleetplan.application.service.UseCases;
+import io.fleetplan.application.service.support.UseCases;
 import io.fleetplan.domain.access.ApiToken;
 import io.fleetplan.domain.access.Role;
 import io.fleetplan.domain.shared.Actor;

@@ -8,7 +8,7 @@ import io.fleetplan.application.port.in.capex.CommitmentView;
 import io.fleetplan.application.port.in.capex.CreateCommitment;
 import io.fleetplan.application.port.in.capex.RecordSpend;
 import io.fleetplan.application.port.out.Stores;
-import io.fleetplan.application.service.UseCases;
+import io.fleetplan.application.service.support.UseCases;
 import io.fleetplan.domain.capex.CapexCommitment;
 import io.fleetplan.domain.capex.CommitmentStatus;
 import io.fleetplan.domain.capex.SpendCategory;
@@ -107,7 +107,8 @@ public final class CapexService implements CreateCommitment, AddTranche, RecordS
     public CommitmentStatusView status(String id, String asOf) {
         return useCases.read(null, () -> {
             CapexCommitment c = find(id);
-            Quarter quarter = asOf == null || asOf.isBlank() ? Quarter.current(useCases.clock()) : Quarter.parse(asOf);
+            Quarter quarter = asOf == null || asOf.isBlank() ? Quarter.current(useCases.clock()).previous()
+                    : Quarter.parse(asOf);
             CommitmentStatus s = c.status(quarter);
             Map<String, Money> byQuarter = new LinkedHashMap<>();
             s.spendByQuarter().entrySet().stream().sorted(Map.Entry.comparingByKey())

@@ -5,8 +5,8 @@ import io.fleetplan.application.port.in.events.EventView;
 import io.fleetplan.application.port.in.events.ListEvents;
 import io.fleetplan.application.port.out.EventFilter;
 import io.fleetplan.application.port.out.StoredEvent;
-import io.fleetplan.application.service.Cursors;
-import io.fleetplan.application.service.UseCases;
+import io.fleetplan.application.service.support.Cursors;
+import io.fleetplan.application.service.support.UseCases;
 import io.fleetplan.domain.shared.EventType;
 import io.fleetplan.domain.shared.InvalidValueException;
 

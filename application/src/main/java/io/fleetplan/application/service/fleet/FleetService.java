@@ -9,7 +9,7 @@ import io.fleetplan.application.port.in.fleet.RegisterAcceleratorType;
 import io.fleetplan.application.port.in.fleet.RegisterServerSku;
 import io.fleetplan.application.port.in.fleet.ServerSkuView;
 import io.fleetplan.application.port.out.Stores;
-import io.fleetplan.application.service.UseCases;
+import io.fleetplan.application.service.support.UseCases;
 import io.fleetplan.domain.fleet.AcceleratorType;
 import io.fleetplan.domain.fleet.ServerBatch;
 import io.fleetplan.domain.fleet.ServerSku;

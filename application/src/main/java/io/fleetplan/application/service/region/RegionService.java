@@ -7,7 +7,7 @@ import io.fleetplan.application.port.in.region.RegionView;
 import io.fleetplan.application.port.in.region.RegisterDataCenter;
 import io.fleetplan.application.port.in.region.RegisterRegion;
 import io.fleetplan.application.port.out.Stores;
-import io.fleetplan.application.service.UseCases;
+import io.fleetplan.application.service.support.UseCases;
 import io.fleetplan.domain.fleet.AcceleratorType;
 import io.fleetplan.domain.fleet.PipelineStage;
 import io.fleetplan.domain.fleet.ServerBatch;

@@ -8,6 +8,6 @@ public interface CapexQueries {
 
     CommitmentView commitment(String id);
 
-    /** The status as of a quarter (such as 2026Q1); the current quarter when {@code asOf} is null. */
+    /** The status as of a quarter (such as 2026Q1); the last completed quarter when {@code asOf} is null. */
     CommitmentStatusView status(String id, String asOf);
 }

@@ -1,4 +1,4 @@
-package io.fleetplan.application.service;
+package io.fleetplan.application.service.support;
 
 import io.fleetplan.application.port.in.InvalidCommandException;
 import jakarta.validation.ConstraintViolation;

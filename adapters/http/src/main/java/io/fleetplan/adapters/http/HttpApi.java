@@ -1,0 +1,362 @@
+package io.fleetplan.adapters.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.fleetplan.application.port.in.InvalidCommandException;
+import io.fleetplan.application.port.in.access.Principal;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Fleetplan's HTTP API: JSON under {@code /api/v1}, the OpenAPI document at
+ * {@code /api/v1/openapi.json}, {@code /health} and {@code /metrics}. Build it with the use cases
+ * it exposes, {@link #start} it on a host and port (0 picks a free port), and {@link #stop} it.
+ *
+ * <p>Every route but health, metrics and the document needs {@code Authorization: Bearer <token>};
+ * the token's role decides what it may do, and its name and role are the actor of every change.
+ */
+public final class HttpApi {
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final int MAX_IDEMPOTENCY_KEY = 200;
+    private static final String ROUTE = "fleetplan.route";
+    private static final String IF_MATCH_SENT = "fleetplan.ifMatch";
+    private static final String VERSION = "1.0.0";
+
+    private final Endpoints endpoints;
+    private final HttpSettings settings;
+    private final ObjectMapper mapper = Json.mapper();
+    private final ObjectMapper canonical = Json.mapper().copy()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private final Metrics metrics = new Metrics();
+    private final Idempotency idempotency;
+    private final List<Route> routes;
+    private final String openApi;
+    private Javalin app;
+
+    public HttpApi(Endpoints endpoints, HttpSettings settings) {
+        this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.idempotency = new Idempotency(settings.idempotencyEntries(), settings.idempotencyTtl(),
+                Clock.systemUTC());
+        List<Route> table = new ArrayList<>();
+        table.addAll(RegionRoutes.routes(endpoints));
+        table.addAll(FleetRoutes.routes(endpoints));
+        table.addAll(PoolRoutes.routes(endpoints));
+        table.addAll(OrderRoutes.routes(endpoints));
+        table.addAll(CapexRoutes.routes(endpoints));
+        table.addAll(EventRoutes.routes(endpoints));
+        table.addAll(TokenRoutes.routes(endpoints));
+        table.addAll(OpsRoutes.routes(endpoints, metrics, this::openApiDocument));
+        this.routes = List.copyOf(table);
+        try {
+            this.openApi = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(OpenApi.document(routes, VERSION));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the OpenAPI document could not be written", e);
+        }
+    }
+
+    /** Starts serving on {@code host}:{@code port}; port 0 picks a free one (see {@link #port()}). */
+    public synchronized void start(String host, int port) {
+        if (app != null) {
+            throw new IllegalStateException("already started");
+        }
+        app = Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = settings.maxBodyBytes();
+            config.http.generateEtags = false;
+            config.http.prefer405over404 = true;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(mapper)));
+            config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+            settings.staticAssets().ifPresent(folder -> config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = folder;
+                files.location = Location.CLASSPATH;
+            }));
+            for (Route route : routes) {
+                config.routes.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(),
+                        ctx -> serve(route, ctx));
+            }
+            config.routes.exception(Exception.class, (failure, ctx) -> writeProblem(ctx, failure));
+            config.routes.error(404, ctx -> unrouted(ctx, 404));
+            config.routes.error(405, ctx -> unrouted(ctx, 405));
+            config.requestLogger.http((ctx, millis) -> {
+                Object route = ctx.attribute(ROUTE);
+                metrics.record(ctx.method().name(), route == null ? "unmatched" : route.toString(),
+                        ctx.statusCode(), millis / 1000.0);
+            });
+        });
+        app.start(host, port);
+    }
+
+    /** The port served on (after {@link #start}). */
+    public synchronized int port() {
+        if (app == null) {
+            throw new IllegalStateException("not started");
+        }
+        return app.port();
+    }
+
+    /** Stops serving and releases the port. */
+    public synchronized void stop() {
+        if (app != null) {
+            app.stop();
+            app = null;
+        }
+    }
+
+    /** The route table, for tests and the document. */
+    List<Route> routes() {
+        return routes;
+    }
+
+    /** Method and path of every route the server registered, as Javalin holds them. */
+    synchronized List<String> registeredRoutes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream().map(parsed -> parsed.endpoint)
+                .filter(e -> e.method.isHttpMethod())
+                .map(e -> e.method.name() + " " + e.path).toList();
+    }
+
+    String openApiDocument() {
+        return openApi;
+    }
+
+    // ---------------------------------------------------------------- serving
+
+    private void serve(Route route, Context ctx) throws Exception {
+        ctx.attribute(ROUTE, route.path());
+        String ifMatch = ctx.header("If-Match");
+        if (ifMatch != null && !ifMatch.isBlank() && route.ifMatch()) {
+            ctx.attribute(IF_MATCH_SENT, Boolean.TRUE);
+        }
+        Optional<Principal> caller = authenticate(route, ctx);
+        byte[] body = readBody(route, ctx);
+        Call call = new Call(ctx, route, caller, body, mapper, this::requirePresent);
+        Optional<String> key = route.idempotent() ? call.idempotencyKey() : Optional.empty();
+        Rendered out;
+        if (key.isPresent()) {
+            if (key.get().length() > MAX_IDEMPOTENCY_KEY) {
+                throw HttpProblem.badRequest(IDEMPOTENCY_KEY, "must be at most " + MAX_IDEMPOTENCY_KEY + " characters");
+            }
+            out = idempotency.run(new Idempotency.Key(caller.map(Principal::name).orElse(""), key.get()),
+                    fingerprint(route, ctx, body), () -> render(route, route.action().handle(call)));
+        } else {
+            out = render(route, route.action().handle(call));
+        }
+        String etag = out.headers().get("ETag");
+        String ifNoneMatch = ctx.header("If-None-Match");
+        if (route.tagged() && etag != null && ifNoneMatch != null
+                && ETags.noneMatchHits(ifNoneMatch, Long.parseLong(etag.replace("\"", "")))) {
+            ctx.status(304).header("ETag", etag);
+            return;
+        }
+        ctx.status(out.status());
+        out.headers().forEach(ctx::header);
+        ctx.contentType(out.contentType());
+        ctx.result(out.body());
+    }
+
+    private Optional<Principal> authenticate(Route route, Context ctx) {
+        if (route.access().isPublic()) {
+            return Optional.empty();
+        }
+        String header = ctx.header("Authorization");
+        if (header == null || header.isBlank()) {
+            throw HttpProblem.unauthorized("send Authorization: Bearer <token>");
+        }
+        String[] parts = header.trim().split("\\s+", 2);
+        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
+            throw HttpProblem.unauthorized("only bearer tokens are accepted: Authorization: Bearer <token>");
+        }
+        Principal principal = endpoints.manageTokens().authenticate(parts[1].trim())
+                .orElseThrow(() -> HttpProblem.unauthorized("the token is unknown or revoked"));
+        if (!route.access().allows(principal.role())) {
+            throw HttpProblem.forbidden("a " + principal.role().name().toLowerCase(Locale.ROOT)
+                    + " token may not " + route.summary().toLowerCase(Locale.ROOT) + "; it needs "
+                    + route.access().describe());
+        }
+        return Optional.of(principal);
+    }
+
+    /**
+     * The request body, at most {@code maxBodyBytes}; empty when none was sent or the route takes
+     * none. A body must be JSON (415 otherwise) and not too large (413).
+     */
+    private byte[] readBody(Route route, Context ctx) throws IOException {
+        long declared = ctx.req().getContentLengthLong();
+        boolean chunked = ctx.header("Transfer-Encoding") != null;
+        if (declared == 0 || (declared < 0 && !chunked) || route.body().isEmpty()) {
+            return new byte[0];
+        }
+        if (!isJson(ctx.contentType())) {
+            throw new HttpProblem(415, "unsupported-media-type", "send the body as application/json");
+        }
+        long max = settings.maxBodyBytes();
+        InputStream in = ctx.req().getInputStream();
+        if (declared > max) {
+            drain(in);
+            throw tooLarge(max);
+        }
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        if (bytes.length > max) {
+            drain(in);
+            throw tooLarge(max);
+        }
+        return bytes;
+    }
+
+    private static HttpProblem tooLarge(long max) {
+        return new HttpProblem(413, "body-too-large", "the body is larger than " + max + " bytes");
+    }
+
+    /** Reads (a bounded amount of) what is left of a refused body, so that the client can read the answer. */
+    private static void drain(InputStream in) {
+        try {
+            byte[] sink = new byte[64 * 1024];
+            long left = 16L * 1024 * 1024;
+            int n;
+            while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException ignored) {
+            // the client went away; nothing to answer
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String[] parts = contentType.split(";");
+        String media = parts[0].trim().toLowerCase(Locale.ROOT);
+        if (!media.equals("application/json") && !(media.startsWith("application/") && media.endsWith("+json"))) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] kv = parts[i].trim().split("=", 2);
+            if (kv.length == 2 && kv[0].trim().equalsIgnoreCase("charset")
+                    && !kv[1].trim().replace("\"", "").equalsIgnoreCase("utf-8")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Refuses a body whose integer or boolean fields are missing where the command needs a value:
+     * the command's primitive would otherwise silently take 0 or false.
+     */
+    private void requirePresent(Route route, Object body) {
+        Optional<Class<? extends Record>> command = route.body().flatMap(Route.Body::command);
+        if (body == null || command.isEmpty()) {
+            return;
+        }
+        Map<String, Class<?>> commandTypes = new LinkedHashMap<>();
+        Arrays.stream(command.get().getRecordComponents()).forEach(rc -> commandTypes.put(rc.getName(), rc.getType()));
+        List<InvalidCommandException.Violation> missing = new ArrayList<>();
+        for (RecordComponent rc : body.getClass().getRecordComponents()) {
+            Class<?> target = commandTypes.get(rc.getName());
+            if (target == null || !target.isPrimitive()) {
+                continue;
+            }
+            try {
+                if (rc.getAccessor().invoke(body) == null) {
+                    missing.add(new InvalidCommandException.Violation(rc.getName(), "must not be null"));
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidCommandException(missing);
+        }
+    }
+
+    private Rendered render(Route route, Reply reply) throws JsonProcessingException {
+        if (reply.body() instanceof String text) {
+            return new Rendered(reply.status(), route.response().mediaType(), text.getBytes(StandardCharsets.UTF_8),
+                    reply.headers());
+        }
+        return new Rendered(reply.status(), "application/json", mapper.writeValueAsBytes(reply.body()),
+                reply.headers());
+    }
+
+    /** What makes two requests "the same" for an Idempotency-Key: route, path and the body's JSON value. */
+    private String fingerprint(Route route, Context ctx, byte[] body) {
+        byte[] normal = body;
+        if (body.length > 0) {
+            try {
+                JsonNode tree = mapper.readTree(body);
+                normal = canonical.writeValueAsBytes(canonical.treeToValue(tree, Object.class));
+            } catch (IOException e) {
+                normal = body;
+            }
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((route.method() + " " + ctx.path() + "\n").getBytes(StandardCharsets.UTF_8));
+            sha.update(normal);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- problems
+
+    private void writeProblem(Context ctx, Throwable failure) {
+        boolean ifMatchSent = Boolean.TRUE.equals(ctx.attribute(IF_MATCH_SENT));
+        Problem problem = Problems.of(failure, ctx.path(), ifMatchSent);
+        write(ctx, problem);
+    }
+
+    private void unrouted(Context ctx, int status) {
+        String type = ctx.res().getContentType();
+        if (type != null && type.startsWith(Problem.MEDIA_TYPE)) {
+            return;
+        }
+        if (status == 404 && ctx.attribute(ROUTE) != null) {
+            return;
+        }
+        write(ctx, Problems.fromJavalin(status, ctx.path()));
+    }
+
+    private void write(Context ctx, Problem problem) {
+        ctx.status(problem.status());
+        if (problem.status() == 401) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"fleetplan\"");
+        }
+        if (problem.correlationId() != null) {
+            ctx.header("X-Correlation-Id", problem.correlationId());
+        }
+        ctx.contentType(Problem.MEDIA_TYPE);
+        try {
+            ctx.result(mapper.writeValueAsBytes(problem));
+        } catch (JsonProcessingException e) {
+            ctx.result("{\"status\":" + problem.status() + "}");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.fleetplan.adapters.http;
+
+import io.fleetplan.application.port.in.access.CreatedToken;
+import io.fleetplan.application.port.in.access.ManageTokens;
+import io.fleetplan.application.port.in.access.TokenView;
+
+import java.util.List;
+
+import static io.fleetplan.adapters.http.Route.Response.list;
+import static io.fleetplan.adapters.http.Route.Response.one;
+
+/**
+ * API tokens, for admins: the secret is shown once, in the response that creates it. Creating
+ * takes no Idempotency-Key, so that no secret is ever kept for a replay: token names are unique,
+ * so a retried creation is refused as a conflict instead.
+ */
+final class TokenRoutes {
+    private static final String TAG = "tokens";
+
+    private TokenRoutes() {
+    }
+
+    static List<Route> routes(Endpoints e) {
+        return List.of(
+                Route.get("/api/v1/tokens").id("listTokens", "List API tokens (never their secrets)").tag(TAG)
+                        .access(Access.ADMIN).returns(list(TokenView.class))
+                        .handle(call -> Reply.ok(new Listing.Items(e.manageTokens().tokens()))),
+                Route.post("/api/v1/tokens").id("createToken", "Create an API token; its secret is shown once")
+                        .tag(TAG).access(Access.ADMIN).body(ManageTokens.Command.class, ManageTokens.Command.class)
+                        .returns(one(201, CreatedToken.class))
+                        .handle(call -> {
+                            CreatedToken created = e.manageTokens().create(call.caller().actor(),
+                                    call.body(ManageTokens.Command.class));
+                            return Reply.created(created, "/api/v1/tokens").with("Cache-Control", "no-store");
+                        }),
+                Route.post("/api/v1/tokens/{name}/revoke").id("revokeToken", "Revoke an API token").tag(TAG)
+                        .access(Access.ADMIN).param(Param.path("name", "token name"))
+                        .returns(one(200, TokenView.class))
+                        .handle(call -> Reply.ok(e.manageTokens().revoke(call.caller().actor(), call.path("name")))));
+    }
+}

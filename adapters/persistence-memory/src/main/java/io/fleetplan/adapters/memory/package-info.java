@@ -1,0 +1,2 @@
+/** The in-memory store: the reference implementation of every out-port. */
+package io.fleetplan.adapters.memory;

@@ -1,0 +1,2 @@
+/** Implementation of the access use cases. */
+package io.fleetplan.application.service.access;

@@ -1,0 +1,2 @@
+/** Implementation of the capex use cases. */
+package io.fleetplan.application.service.capex;

@@ -1,0 +1,2 @@
+/** Implementation of the events use cases. */
+package io.fleetplan.application.service.events;

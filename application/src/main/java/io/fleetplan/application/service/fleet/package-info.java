@@ -1,0 +1,2 @@
+/** Implementation of the fleet use cases. */
+package io.fleetplan.application.service.fleet;

@@ -1,0 +1,2 @@
+/** Implementation of the gpu use cases. */
+package io.fleetplan.application.service.gpu;

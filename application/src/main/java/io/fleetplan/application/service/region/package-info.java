@@ -1,0 +1,2 @@
+/** Implementation of the region use cases. */
+package io.fleetplan.application.service.region;

@@ -1,0 +1,2 @@
+/** What every use-case implementation shares: validation first, one transaction, events appended, page cursors. */
+package io.fleetplan.application.service.support;

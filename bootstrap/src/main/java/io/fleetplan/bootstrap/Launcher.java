@@ -1,0 +1,146 @@
+package io.fleetplan.bootstrap;
+
+import io.fleetplan.adapters.cli.CliRuntime;
+import io.fleetplan.adapters.cli.ServerSettings;
+import io.fleetplan.adapters.cli.StartupFailure;
+import io.fleetplan.adapters.cli.StoreSettings;
+import io.fleetplan.adapters.http.HttpApi;
+import io.fleetplan.adapters.http.HttpSettings;
+import io.fleetplan.adapters.jooq.DatabaseStores;
+import io.fleetplan.application.port.in.access.CreatedToken;
+import io.fleetplan.application.port.in.access.ManageTokens;
+import io.fleetplan.application.port.in.region.RegionQueries;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the command line runs on. The store is chosen once, here, from the settings; the server is
+ * started over an open store and stopped by SIGTERM or Ctrl-C: requests under way finish, then the
+ * HTTP server stops, then the store closes, in that order.
+ */
+final class Launcher implements CliRuntime {
+    private final Clock clock;
+
+    Launcher(Clock clock) {
+        this.clock = clock;
+    }
+
+    static StoreModule storeModule(StoreSettings settings) {
+        return switch (settings.kind()) {
+            case MEMORY -> new MemoryStoreModule();
+            case H2 -> DatabaseStoreModule.h2(settings.dataDirectory());
+            case POSTGRES -> DatabaseStoreModule.postgres(settings.jdbcUrl().orElseThrow(),
+                    settings.user().orElse(null), settings.password().orElse(null));
+        };
+    }
+
+    /** An open store: the embedded instance, and a latch that tells a stopping server the store is closed. */
+    static final class OpenSession implements Session {
+        final Fleetplan fleetplan;
+        final CountDownLatch closed = new CountDownLatch(1);
+
+        OpenSession(Fleetplan fleetplan) {
+            this.fleetplan = fleetplan;
+        }
+
+        @Override
+        public <T> T get(Class<T> useCase) {
+            return fleetplan.get(useCase);
+        }
+
+        @Override
+        public void close() {
+            try {
+                fleetplan.close();
+            } finally {
+                closed.countDown();
+            }
+        }
+    }
+
+    @Override
+    public OpenSession open(StoreSettings store) {
+        Fleetplan fleetplan = Fleetplan.with(clock, storeModule(store));
+        try {
+            fleetplan.get(RegionQueries.class).regions();
+        } catch (RuntimeException e) {
+            fleetplan.close();
+            throw new StartupFailure("cannot open the store (" + store.describe() + "): " + rootMessage(e), e);
+        }
+        return new OpenSession(fleetplan);
+    }
+
+    @Override
+    public void migrate(StoreSettings store) {
+        try {
+            switch (store.kind()) {
+                case MEMORY -> { }
+                case H2 -> DatabaseStores.migrateH2(store.dataDirectory());
+                case POSTGRES -> DatabaseStores.migratePostgres(store.jdbcUrl().orElseThrow(),
+                        store.user().orElse(null), store.password().orElse(null));
+            }
+        } catch (RuntimeException e) {
+            throw new StartupFailure("cannot migrate the store (" + store.describe() + "): " + rootMessage(e), e);
+        }
+    }
+
+    @Override
+    public Server serve(Session session, ServerSettings settings) {
+        OpenSession open = (OpenSession) session;
+        Optional<CreatedToken> admin = open.get(ManageTokens.class).bootstrapAdmin(settings.bootstrapToken());
+        HttpApi api = open.fleetplan.injector().createChildInjector(new HttpModule(httpSettings()))
+                .getInstance(HttpApi.class);
+        try {
+            api.start(settings.host(), settings.port());
+        } catch (RuntimeException e) {
+            throw new StartupFailure("cannot listen on " + settings.host() + ":" + settings.port() + ": "
+                    + rootMessage(e), e);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            api.stop();
+            stopped.countDown();
+            try {
+                open.closed.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "fleetplan-shutdown"));
+        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        String url = "http://" + host + ":" + api.port();
+        return new Server() {
+            @Override
+            public String url() {
+                return url;
+            }
+
+            @Override
+            public Optional<String> createdAdminSecret() {
+                return admin.map(CreatedToken::secret);
+            }
+
+            @Override
+            public void awaitShutdown() throws InterruptedException {
+                stopped.await();
+            }
+        };
+    }
+
+    private static HttpSettings httpSettings() {
+        HttpSettings defaults = HttpSettings.defaults();
+        return Launcher.class.getResource("/dashboard/index.html") == null ? defaults
+                : defaults.withStaticAssets("/dashboard");
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+}
