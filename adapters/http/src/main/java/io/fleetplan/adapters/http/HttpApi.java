@@ -67,6 +67,7 @@ public final class HttpApi {
         table.addAll(OrderRoutes.routes(endpoints));
         table.addAll(CapexRoutes.routes(endpoints));
         table.addAll(EventRoutes.routes(endpoints));
+        table.addAll(PlanningRoutes.routes(endpoints));
         table.addAll(TokenRoutes.routes(endpoints));
         table.addAll(OpsRoutes.routes(endpoints, metrics, this::openApiDocument));
         this.routes = List.copyOf(table);

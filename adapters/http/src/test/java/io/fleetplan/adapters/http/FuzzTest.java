@@ -79,12 +79,16 @@ class FuzzTest {
             case "recordSpend" -> obj("quarter", "2025Q3", "amount", 10, "category", "SERVERS", "note", "n");
             case "amendCommitment" -> obj("newTotal", 2000000, "newEnd", "2028Q1", "reason", "r");
             case "createToken" -> obj("name", "fz", "role", "VIEWER");
+            // only fields every mutation breaks: optional fields could stay valid when dropped or bounded
+            case "createScenario", "replaceScenario", "projectPlan" -> obj("name", "fz", "horizonQuarters", 4,
+                    "leadTimeQuarters", 0);
+            case "solveBacklog" -> obj("lever", "POWER", "clearBy", "2027Q4");
             default -> throw new AssertionError("no base request for " + route.operationId());
         };
     }
 
     private static String path(Route route) {
-        return route.path().replace("{region}", "cn-hangzhou").replace("{acceleratorType}", "H20")
+        return route.path().replace("{name}", "no-such-scenario").replace("{region}", "cn-hangzhou").replace("{acceleratorType}", "H20")
                 .replace("{tier}", "MODEL_PLATFORM").replace("{id}", switch (route.tag()) {
                     case "regions" -> "hz-1";
                     case "fleet" -> "b-1";
