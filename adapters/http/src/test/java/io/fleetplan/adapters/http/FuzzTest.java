@@ -79,17 +79,21 @@ class FuzzTest {
             case "recordSpend" -> obj("quarter", "2025Q3", "amount", 10, "category", "SERVERS", "note", "n");
             case "amendCommitment" -> obj("newTotal", 2000000, "newEnd", "2028Q1", "reason", "r");
             case "createToken" -> obj("name", "fz", "role", "VIEWER");
+            case "saveScenario" -> obj("horizonQuarters", 4, "growthYoy", 0.1, "leadTimeQuarters", 1);
+            case "planInline" -> obj("name", "adhoc", "horizonQuarters", 4, "growthYoy", 0.1);
+            case "solve" -> obj("scenario", "nope", "lever", "CAPEX", "clearBy", "2027Q4");
             default -> throw new AssertionError("no base request for " + route.operationId());
         };
     }
 
     private static String path(Route route) {
-        return route.path().replace("{region}", "cn-hangzhou").replace("{acceleratorType}", "H20")
+        return route.path().replace("{name}", "fuzzed").replace("{region}", "cn-hangzhou").replace("{acceleratorType}", "H20")
                 .replace("{tier}", "MODEL_PLATFORM").replace("{id}", switch (route.tag()) {
                     case "regions" -> "hz-1";
                     case "fleet" -> "b-1";
                     case "orders" -> orderId;
                     case "capex" -> "c-1";
+                    case "planning" -> "fuzzed";
                     default -> "x";
                 });
     }
@@ -230,10 +234,10 @@ class FuzzTest {
                 return new Attempt("media type", types[random.nextInt(types.length)], valid);
             }
             case 9 -> {
-                // each of these breaks every field: a type error for strings and booleans; negative,
-                // zero, fractional or overflowing for the (all positive, bounded) numbers
+                // each of these breaks every field: a type error for strings and booleans; for numbers
+                // too small, too large, overflowing, or with more decimals than any field takes
                 String field = pick(body, random);
-                String[] bounds = {Long.toString(Long.MIN_VALUE), "9".repeat(30), "1e400", "-0.0", "1e308",
+                String[] bounds = {Long.toString(Long.MIN_VALUE), "9".repeat(30), "1e400", "1.0e-7", "1e308",
                         Integer.toString(Integer.MIN_VALUE), "-1e-400"};
                 String bound = bounds[random.nextInt(bounds.length)];
                 body.put(field, "@@bound@@");
@@ -294,7 +298,7 @@ class FuzzTest {
                 breakers.add(r -> " ".repeat(1 + r.nextInt(3)));
             }
             if (has(rc, Pattern.class)) {
-                breakers.add(r -> "!" + "x".repeat(r.nextInt(5)));
+                breakers.add(r -> "!/%" + "x".repeat(r.nextInt(5)));
             }
             Size size = get(rc, Size.class);
             if (size != null && size.max() < 100_000) {
@@ -325,6 +329,9 @@ class FuzzTest {
         }
         if (command == ManageTokens.Command.class || command == AddTranche.Command.class) {
             out.remove("tenant");
+        }
+        if (route.operationId().equals("saveScenario")) {
+            out.remove("name");
         }
         return out;
     }
