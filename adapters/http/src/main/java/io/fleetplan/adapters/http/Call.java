@@ -50,6 +50,11 @@ final class Call {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
+    /** Every value of a repeated query parameter, blanks left out. */
+    java.util.List<String> queries(String name) {
+        return ctx.queryParams(name).stream().filter(v -> !v.isBlank()).toList();
+    }
+
     String queryOrNull(String name) {
         return query(name).orElse(null);
     }

@@ -31,8 +31,7 @@ import java.util.Objects;
 /**
  * The use cases the HTTP API exposes, one component per use-case interface (never a service
  * class). Bootstrap fills it from the application services; one object may serve several
- * components. Planning ({@code manageScenarios}, {@code runPlans}) is optional: without it (the
- * 22-argument constructor, or nulls) the scenario and plan routes are not served.
+ * components.
  */
 public record Endpoints(
         RegisterRegion registerRegion,
@@ -64,35 +63,10 @@ public record Endpoints(
         Object[] given = {registerRegion, registerDataCenter, changeDataCenter, regionQueries,
                 registerAcceleratorType, registerServerSku, orderServerBatch, advancePipeline, fleetQueries,
                 submitOrder, cancelOrder, releaseOrder, setReservation, setPoolPolicy, orderQueries,
-                createCommitment, addTranche, recordSpend, amendCommitment, capexQueries, listEvents, manageTokens};
+                createCommitment, addTranche, recordSpend, amendCommitment, capexQueries, listEvents, manageTokens, manageScenarios, runPlans};
         RecordComponent[] components = Endpoints.class.getRecordComponents();
         for (int i = 0; i < given.length; i++) {
             Objects.requireNonNull(given[i], components[i].getName());
         }
-        if ((manageScenarios == null) != (runPlans == null)) {
-            throw new IllegalArgumentException("planning needs both manageScenarios and runPlans, or neither");
-        }
-    }
-
-    /** Every use case but planning: the scenario and plan routes are then not served. */
-    @SuppressWarnings("checkstyle:ParameterNumber")
-    public Endpoints(RegisterRegion registerRegion, RegisterDataCenter registerDataCenter,
-                     ChangeDataCenter changeDataCenter, RegionQueries regionQueries,
-                     RegisterAcceleratorType registerAcceleratorType, RegisterServerSku registerServerSku,
-                     OrderServerBatch orderServerBatch, AdvancePipeline advancePipeline, FleetQueries fleetQueries,
-                     SubmitOrder submitOrder, CancelOrder cancelOrder, ReleaseOrder releaseOrder,
-                     SetReservation setReservation, SetPoolPolicy setPoolPolicy, OrderQueries orderQueries,
-                     CreateCommitment createCommitment, AddTranche addTranche, RecordSpend recordSpend,
-                     AmendCommitment amendCommitment, CapexQueries capexQueries, ListEvents listEvents,
-                     ManageTokens manageTokens) {
-        this(registerRegion, registerDataCenter, changeDataCenter, regionQueries, registerAcceleratorType,
-                registerServerSku, orderServerBatch, advancePipeline, fleetQueries, submitOrder, cancelOrder,
-                releaseOrder, setReservation, setPoolPolicy, orderQueries, createCommitment, addTranche, recordSpend,
-                amendCommitment, capexQueries, listEvents, manageTokens, null, null);
-    }
-
-    /** Whether planning is served. */
-    boolean hasPlanning() {
-        return manageScenarios != null;
     }
 }

@@ -37,7 +37,7 @@ class HttpApiLifecycleTest {
     @Test
     void refusesMissingUseCasesAndNonsenseSettings() {
         assertThatThrownBy(() -> new Endpoints(null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null))
+                null, null, null, null, null, null, null, null, null, null, null, null))
                 .isInstanceOf(NullPointerException.class).hasMessage("registerRegion");
         assertThatThrownBy(() -> new HttpSettings(0, 1, java.time.Duration.ofHours(1), java.util.Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);

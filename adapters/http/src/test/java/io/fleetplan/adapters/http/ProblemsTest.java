@@ -167,7 +167,7 @@ class ProblemsTest {
                 e.orderServerBatch(), e.advancePipeline(), e.fleetQueries(), e.submitOrder(), e.cancelOrder(),
                 e.releaseOrder(), e.setReservation(), e.setPoolPolicy(), e.orderQueries(), e.createCommitment(),
                 e.addTranche(), e.recordSpend(), e.amendCommitment(), e.capexQueries(), e.listEvents(),
-                e.manageTokens()))) {
+                e.manageTokens(), e.manageScenarios(), e.runPlans()))) {
             var answer = faulty.get("/api/v1/regions", faulty.viewer);
             JsonNode problem = answer.problem(500);
             assertThat(problem.path("correlationId").asText()).isNotBlank();

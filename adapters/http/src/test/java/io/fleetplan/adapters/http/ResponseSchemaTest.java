@@ -89,23 +89,28 @@ class ResponseSchemaTest {
                 new Call("GET", "/api/v1/tokens", "/api/v1/tokens", api.viewer, null),
                 new Call("GET", "/api/v1/tokens", "/api/v1/tokens", null, null),
                 new Call("GET", "/health", "/health", null, null),
+                new Call("POST", "/api/v1/scenarios", "/api/v1/scenarios", admin,
+                        "{\"name\":\"s-1\",\"horizonQuarters\":6,\"growthYoy\":0.34,\"leadTimeQuarters\":1,"
+                                + "\"pools\":[{\"region\":\"cn-hangzhou\",\"acceleratorType\":\"H20\","
+                                + "\"internalSeries\":[8,16,24]}]}"),
+                new Call("POST", "/api/v1/scenarios", "/api/v1/scenarios", admin,
+                        "{\"name\":\"s-2\",\"horizonQuarters\":0,\"leadTimeQuarters\":1}"),
                 new Call("PUT", "/api/v1/scenarios/s-1", "/api/v1/scenarios/{name}", admin,
-                        "{\"horizonQuarters\":6,\"growthYoy\":0.34,\"leadTimeQuarters\":1,\"pools\":[{\"region\":"
-                                + "\"cn-hangzhou\",\"acceleratorType\":\"H20\",\"internalSeries\":[8,16,24]}]}"),
-                new Call("PUT", "/api/v1/scenarios/s-2", "/api/v1/scenarios/{name}", admin,
-                        "{\"horizonQuarters\":0,\"leadTimeQuarters\":1}"),
+                        "{\"horizonQuarters\":8,\"growthYoy\":0.34,\"leadTimeQuarters\":1}"),
                 new Call("GET", "/api/v1/scenarios", "/api/v1/scenarios", api.viewer, null),
                 new Call("GET", "/api/v1/scenarios/s-1", "/api/v1/scenarios/{name}", api.viewer, null),
                 new Call("POST", "/api/v1/scenarios/s-1/plan-of-record", "/api/v1/scenarios/{name}/plan-of-record",
                         admin, null),
-                new Call("GET", "/api/v1/scenarios/s-1/plan", "/api/v1/scenarios/{name}/plan", api.viewer, null),
+                new Call("GET", "/api/v1/plans/s-1", "/api/v1/plans/{name}", api.viewer, null),
                 new Call("POST", "/api/v1/plans", "/api/v1/plans", api.viewer,
                         "{\"name\":\"x\",\"horizonQuarters\":4,\"leadTimeQuarters\":1}"),
-                new Call("GET", "/api/v1/plans/comparison?scenarios=s-1", "/api/v1/plans/comparison", api.viewer, null),
-                new Call("POST", "/api/v1/plans/solutions", "/api/v1/plans/solutions", api.viewer,
-                        "{\"scenario\":\"s-1\",\"lever\":\"POWER\",\"clearBy\":\"2027Q4\"}"),
+                new Call("GET", "/api/v1/comparisons?scenario=s-1", "/api/v1/comparisons", api.viewer, null),
+                new Call("POST", "/api/v1/plans/s-1/solve", "/api/v1/plans/{name}/solve", api.viewer,
+                        "{\"lever\":\"POWER\",\"clearBy\":\"2027Q4\"}"),
                 new Call("GET", "/api/v1/growth-presets", "/api/v1/growth-presets", api.viewer, null),
-                new Call("DELETE", "/api/v1/scenarios/s-1", "/api/v1/scenarios/{name}", admin, null));
+                new Call("POST", "/api/v1/scenarios", "/api/v1/scenarios", admin,
+                        "{\"name\":\"s-3\",\"horizonQuarters\":4,\"leadTimeQuarters\":1}"),
+                new Call("DELETE", "/api/v1/scenarios/s-3", "/api/v1/scenarios/{name}", admin, null));
     }
 
     @Test

@@ -283,57 +283,71 @@ class RoutesTest {
     }
 
     @Test
-    @Order(6)
-    void scenariosAndPlans() {
-        var saved = api.put("/api/v1/scenarios/growth-34", api.planner,
-                "{\"horizonQuarters\":8,\"growthYoy\":0.34,\"leadTimeQuarters\":2}");
-        assertThat(ok("saveScenario", saved, 200).path("name").asText()).isEqualTo("growth-34");
-        String etag = saved.header("ETag").orElseThrow();
-        invalid("saveScenario", api.put("/api/v1/scenarios/growth-34", api.planner,
-                "{\"horizonQuarters\":0,\"growthYoy\":20,\"leadTimeQuarters\":1}"), "horizonQuarters", "growthYoy");
-        invalid("saveScenario", api.put("/api/v1/scenarios/growth-34", api.planner, "{\"horizonQuarters\":4}"),
+    @Order(5)
+    void scenariosPlansAndTheSolver() {
+        String scenario = "{\"name\":\"plan of record\",\"horizonQuarters\":8,\"growthYoy\":0.34,"
+                + "\"leadTimeQuarters\":1}";
+        var created = api.post("/api/v1/scenarios", api.planner, scenario);
+        JsonNode saved = ok("createScenario", created, 201);
+        assertThat(saved.path("planOfRecord").asBoolean()).isTrue();
+        assertThat(created.header("Location")).contains("/api/v1/scenarios/plan%20of%20record");
+        invalid("createScenario", api.post("/api/v1/scenarios", api.planner,
+                "{\"name\":\"\",\"horizonQuarters\":41,\"leadTimeQuarters\":-1}"), "name", "horizonQuarters",
                 "leadTimeQuarters");
-        invalid("saveScenario", api.put("/api/v1/scenarios/growth-34", api.planner,
-                "{\"name\":\"other\",\"horizonQuarters\":4,\"leadTimeQuarters\":1}"), "name");
-        var replaced = api.send("PUT", "/api/v1/scenarios/growth-34", api.planner,
-                "{\"horizonQuarters\":12,\"growthYoy\":0.34,\"leadTimeQuarters\":2}", Map.of("If-Match", etag));
-        replaced.ok(200);
-        assertThat(api.send("PUT", "/api/v1/scenarios/growth-34", api.planner,
-                "{\"horizonQuarters\":4,\"leadTimeQuarters\":1}", Map.of("If-Match", etag)).problem(412).path("code").asText())
-                .isEqualTo("stale-version");
+        assertThat(api.post("/api/v1/scenarios", api.viewer, scenario).problem(403)).isNotNull();
+        assertThat(api.post("/api/v1/scenarios", api.planner, scenario).problem(409)).isNotNull();
 
         ok("listScenarios", api.get("/api/v1/scenarios", api.viewer), 200);
-        var read = api.get("/api/v1/scenarios/growth-34", api.viewer);
-        assertThat(ok("getScenario", read, 200).path("definition").path("horizonQuarters").asInt()).isEqualTo(12);
-        assertThat(read.header("ETag")).isEqualTo(replaced.header("ETag"));
-        api.get("/api/v1/scenarios/nothing-like-it", api.viewer).problem(404);
+        var read = api.get("/api/v1/scenarios/plan%20of%20record", api.viewer);
+        ok("getScenario", read, 200);
+        invalid("getScenario", api.get("/api/v1/scenarios/%25", api.viewer), "name");
+        String etag = read.header("ETag").orElseThrow();
+        String more = "{\"name\":\"ignored\",\"horizonQuarters\":8,\"growthYoy\":0.34,\"leadTimeQuarters\":1,"
+                + "\"powerAdditions\":[{\"dataCenter\":\"hz-1\",\"quarter\":\"2027Q1\",\"megawatts\":5}]}";
+        ok("createScenario", api.post("/api/v1/scenarios", api.planner, more.replace("ignored", "more power")), 201);
+        JsonNode replaced = ok("replaceScenario", api.send("PUT", "/api/v1/scenarios/plan%20of%20record",
+                api.planner, scenario, Map.of("If-Match", etag)), 200);
+        assertThat(replaced.path("version").asLong()).isEqualTo(2);
+        assertThat(api.send("PUT", "/api/v1/scenarios/plan%20of%20record", api.planner, scenario,
+                Map.of("If-Match", etag)).problem(412)).isNotNull();
+        invalid("replaceScenario", api.send("PUT", "/api/v1/scenarios/plan%20of%20record", api.planner,
+                "{\"name\":\"x\",\"horizonQuarters\":0,\"leadTimeQuarters\":0}", Map.of()), "horizonQuarters");
 
-        ok("setPlanOfRecord", api.post("/api/v1/scenarios/growth-34/plan-of-record", api.planner, null), 200);
-        JsonNode plan = ok("planScenario", api.get("/api/v1/scenarios/growth-34/plan", api.viewer), 200);
-        assertThat(plan.path("quarters")).hasSize(12);
-        var csv = api.get("/api/v1/scenarios/growth-34/plan.csv", api.viewer);
+        JsonNode plan = ok("getPlan", api.get("/api/v1/plans/plan%20of%20record", api.viewer), 200);
+        assertThat(plan.path("quarters")).hasSize(8);
+        invalid("getPlan", api.get("/api/v1/plans/%25", api.viewer), "name");
+        var csv = api.get("/api/v1/plans/plan%20of%20record/csv", api.viewer);
         assertThat(csv.status()).isEqualTo(200);
-        assertThat(csv.contentType()).startsWith("text/csv");
-        assertThat(csv.body()).startsWith("quarter,scope,id");
-        succeeded.add("planScenarioCsv");
+        assertThat(csv.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.body()).startsWith("quarter,scope,id,");
+        succeeded.add("getPlanCsv");
+        invalid("getPlanCsv", api.get("/api/v1/plans/%25/csv", api.viewer), "name");
+        ok("projectPlan", api.post("/api/v1/plans", api.viewer, more), 200);
+        invalid("projectPlan", api.post("/api/v1/plans", api.viewer, "{\"name\":\"x\",\"horizonQuarters\":99,"
+                + "\"leadTimeQuarters\":0}"), "horizonQuarters");
 
-        ok("planInline", api.post("/api/v1/plans", api.viewer, "{\"name\":\"adhoc\",\"horizonQuarters\":4,\"leadTimeQuarters\":1}"), 200);
-        invalid("planInline", api.post("/api/v1/plans", api.viewer, "{\"name\":\"a/b\",\"horizonQuarters\":41,\"leadTimeQuarters\":1}"),
-                "name", "horizonQuarters");
-        ok("comparePlans", api.get("/api/v1/plans/comparison?scenarios=growth-34", api.viewer), 200);
-        ok("solve", api.post("/api/v1/plans/solutions", api.viewer,
-                "{\"scenario\":\"growth-34\",\"lever\":\"CAPEX\",\"clearBy\":\"2027Q4\"}"), 200);
-        invalid("solve", api.post("/api/v1/plans/solutions", api.viewer,
-                "{\"scenario\":\"growth-34\",\"lever\":\"MAGIC\",\"clearBy\":\"soon\"}"), "lever", "clearBy");
+        JsonNode compared = ok("comparePlans", api.get("/api/v1/comparisons?scenario=more%20power", api.viewer), 200);
+        assertThat(compared.path("rows")).hasSize(2);
+        invalid("comparePlans", api.get("/api/v1/comparisons?scenario=%25", api.viewer), "name");
+        String clearBy = plan.path("quarters").get(7).path("quarter").asText();
+        JsonNode solved = ok("solveBacklog", api.post("/api/v1/plans/plan%20of%20record/solve", api.viewer,
+                "{\"lever\":\"THROUGHPUT\",\"clearBy\":\"" + clearBy + "\"}"), 200);
+        assertThat(solved.path("answer").asText()).isNotBlank();
+        invalid("solveBacklog", api.post("/api/v1/plans/plan%20of%20record/solve", api.viewer,
+                "{\"lever\":\"MAGIC\",\"clearBy\":\"soon\"}"), "lever", "clearBy");
         ok("listGrowthPresets", api.get("/api/v1/growth-presets", api.viewer), 200);
 
-        api.put("/api/v1/scenarios/scratch", api.planner, "{\"horizonQuarters\":4,\"leadTimeQuarters\":0}").ok(200);
-        ok("deleteScenario", api.send("DELETE", "/api/v1/scenarios/scratch", api.planner, null, Map.of()), 200);
-        api.get("/api/v1/scenarios/scratch", api.viewer).problem(404);
+        ok("setPlanOfRecord", api.post("/api/v1/scenarios/more%20power/plan-of-record", api.planner, null), 200);
+        invalid("setPlanOfRecord", api.post("/api/v1/scenarios/%25/plan-of-record", api.planner, null), "name");
+        ok("deleteScenario", api.send("DELETE", "/api/v1/scenarios/plan%20of%20record", api.planner, null, Map.of()),
+                200);
+        invalid("deleteScenario", api.send("DELETE", "/api/v1/scenarios/%25", api.planner, null, Map.of()), "name");
+        assertThat(api.send("DELETE", "/api/v1/scenarios/more%20power", api.planner, null, Map.of()).problem(422))
+                .isNotNull();
     }
 
     @Test
-    @Order(7)
+    @Order(6)
     void everyRouteWasExercisedBothWays() {
         Set<String> all = new HashSet<>();
         Set<String> withInput = new HashSet<>();
@@ -343,10 +357,8 @@ class RoutesTest {
                 withInput.add(route.operationId());
             }
         }
-        // these take only a token or scenario name, or a list of names: any name is well-formed
-        // (an unknown one is a 404)
-        withInput.removeAll(Set.of("revokeToken", "getScenario", "deleteScenario", "setPlanOfRecord", "planScenario",
-                "planScenarioCsv", "comparePlans"));
+        // revoking takes only a token name: any name is well-formed (an unknown one is a 404)
+        withInput.remove("revokeToken");
         assertThat(succeeded).containsAll(all);
         assertThat(refused).containsAll(withInput);
     }

@@ -117,7 +117,15 @@ public final class PlanningService implements ManageScenarios, RunPlans {
     }
 
     private StoredScenario find(String name) {
-        return stores.scenarios().find(name).orElseThrow(() -> new NotFoundException("scenario", name));
+        return stores.scenarios().find(checkName(name)).orElseThrow(() -> new NotFoundException("scenario", name));
+    }
+
+    /** A scenario name as {@link ScenarioDefinition#NAME} allows it. */
+    private static String checkName(String name) {
+        if (name == null || !name.matches(ScenarioDefinition.NAME)) {
+            throw new InvalidValueException("name", "scenario name '" + name + "' " + ScenarioDefinition.NAME_RULE);
+        }
+        return name;
     }
 
     private void record(Actor actor, Instant at, DomainEvent event) {
@@ -154,7 +162,7 @@ public final class PlanningService implements ManageScenarios, RunPlans {
             CapacityPlan planOfRecord = planner.project(baseline, Scenarios.toScenario(recordDefinition, baseline));
             List<CapacityPlan> others = new ArrayList<>();
             for (String name : names) {
-                if (name.equals(record.name())) {
+                if (checkName(name).equals(record.name())) {
                     continue;
                 }
                 ScenarioDefinition d = definition(name);

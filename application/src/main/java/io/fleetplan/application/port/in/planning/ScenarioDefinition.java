@@ -6,7 +6,6 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -28,7 +27,7 @@ import java.util.List;
  * @param usefulLifeYears  straight-line depreciation period; null for 6 years
  */
 public record ScenarioDefinition(
-        @NotBlank @Size(max = 200) @Pattern(regexp = "^[^/\\\\?#%]+$", message = "must not contain / \\ ? # or %") String name,
+        @NotNull @Pattern(regexp = NAME, message = NAME_RULE) String name,
         @Min(1) @Max(40) int horizonQuarters,
         @DecimalMin(value = "-0.99") @DecimalMax(value = "10") @Digits(integer = 2, fraction = 6) BigDecimal growthYoy,
         @Size(max = 100) String growthPreset,
@@ -39,6 +38,11 @@ public record ScenarioDefinition(
         @Valid @Size(max = 10000) List<@NotNull @Valid PowerAdditionDefinition> powerAdditions,
         @Min(0) @Max(40) int leadTimeQuarters,
         @Min(1) @Max(30) Integer usefulLifeYears) {
+
+    /** Scenario names: a letter or digit, then letters, digits, spaces and . _ ( ) + - (at most 200 in all). */
+    public static final String NAME = "^[A-Za-z0-9][A-Za-z0-9 ._()+-]{0,199}$";
+    public static final String NAME_RULE = "must start with a letter or digit and use only letters, digits, spaces "
+            + "and . _ ( ) + - (at most 200 characters)";
 
     public ScenarioDefinition {
         pools = pools == null ? List.of() : List.copyOf(pools);
