@@ -131,8 +131,8 @@ function table(orders, selected, page, cursor, go) {
       h('td', { dataset: { field: 'tier' }, title: o.tier }, chip(`--tier-${o.tier}`), label(o.tier)),
       h('td', { class: 'num', dataset: { field: 'gpus' } }, count(o.gpus)),
       h('td', { dataset: { field: 'status' } }, h('span', { class: `status ${o.status}` }, o.status)),
-      h('td', null, when(o.submittedAt)),
-      h('td', null, when(o.admittedAt)),
+      h('td', { title: o.submittedAt }, when(o.submittedAt).slice(0, 16)),
+      h('td', { title: o.admittedAt || '' }, when(o.admittedAt).slice(0, 16)),
       h('td', { class: 'num' }, count(o.preemptions)),
       h('td', null, h('button', {
         type: 'button', class: 'link', dataset: { events: o.id },
