@@ -21,6 +21,8 @@ import io.fleetplan.application.port.in.gpu.ReleaseOrder;
 import io.fleetplan.application.port.in.gpu.SetPoolPolicy;
 import io.fleetplan.application.port.in.gpu.SetReservation;
 import io.fleetplan.application.port.in.gpu.SubmitOrder;
+import io.fleetplan.application.port.in.planning.ManageScenarios;
+import io.fleetplan.application.port.in.planning.RunPlans;
 import io.fleetplan.application.port.in.region.ChangeDataCenter;
 import io.fleetplan.application.port.in.region.RegionQueries;
 import io.fleetplan.application.port.in.region.RegisterDataCenter;
@@ -93,4 +95,6 @@ public final class ApplicationModule extends AbstractModule {
     @Provides CapexQueries capexQueries(ApplicationServices s) { return s.capex(); }
     @Provides ListEvents listEvents(ApplicationServices s) { return s.events(); }
     @Provides ManageTokens manageTokens(ApplicationServices s) { return s.access(); }
+    @Provides ManageScenarios manageScenarios(ApplicationServices s) { return s.planning(); }
+    @Provides RunPlans runPlans(ApplicationServices s) { return s.planning(); }
 }

@@ -24,6 +24,8 @@ import io.fleetplan.application.port.in.gpu.ReleaseOrder;
 import io.fleetplan.application.port.in.gpu.SetPoolPolicy;
 import io.fleetplan.application.port.in.gpu.SetReservation;
 import io.fleetplan.application.port.in.gpu.SubmitOrder;
+import io.fleetplan.application.port.in.planning.ManageScenarios;
+import io.fleetplan.application.port.in.planning.RunPlans;
 import io.fleetplan.application.port.in.region.ChangeDataCenter;
 import io.fleetplan.application.port.in.region.RegionQueries;
 import io.fleetplan.application.port.in.region.RegisterDataCenter;
@@ -48,11 +50,12 @@ final class HttpModule extends AbstractModule {
                         SetReservation setReservation, SetPoolPolicy setPoolPolicy, OrderQueries orderQueries,
                         CreateCommitment createCommitment, AddTranche addTranche, RecordSpend recordSpend,
                         AmendCommitment amendCommitment, CapexQueries capexQueries, ListEvents listEvents,
-                        ManageTokens manageTokens) {
+                        ManageTokens manageTokens, ManageScenarios manageScenarios, RunPlans runPlans) {
         return new Endpoints(registerRegion, registerDataCenter, changeDataCenter, regionQueries,
                 registerAcceleratorType, registerServerSku, orderServerBatch, advancePipeline, fleetQueries,
                 submitOrder, cancelOrder, releaseOrder, setReservation, setPoolPolicy, orderQueries, createCommitment,
-                addTranche, recordSpend, amendCommitment, capexQueries, listEvents, manageTokens);
+                addTranche, recordSpend, amendCommitment, capexQueries, listEvents, manageTokens, manageScenarios,
+                runPlans);
     }
 
     @Provides

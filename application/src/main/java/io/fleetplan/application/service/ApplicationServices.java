@@ -8,6 +8,7 @@ import io.fleetplan.application.service.support.UseCases;
 import io.fleetplan.application.service.events.EventService;
 import io.fleetplan.application.service.fleet.FleetService;
 import io.fleetplan.application.service.gpu.OrderService;
+import io.fleetplan.application.service.planning.PlanningService;
 import io.fleetplan.application.service.region.RegionService;
 import jakarta.validation.Validator;
 
@@ -24,6 +25,7 @@ public final class ApplicationServices {
     private final CapexService capex;
     private final EventService events;
     private final AccessService access;
+    private final PlanningService planning;
 
     public ApplicationServices(Stores stores, Clock clock, Validator validator) {
         UseCases useCases = new UseCases(stores, clock, new CommandValidator(validator));
@@ -33,6 +35,7 @@ public final class ApplicationServices {
         this.capex = new CapexService(useCases);
         this.events = new EventService(useCases);
         this.access = new AccessService(useCases);
+        this.planning = new PlanningService(useCases);
     }
 
     public RegionService regions() {
@@ -57,5 +60,9 @@ public final class ApplicationServices {
 
     public AccessService access() {
         return access;
+    }
+
+    public PlanningService planning() {
+        return planning;
     }
 }

@@ -2,6 +2,7 @@ package io.fleetplan.domain.gpu;
 
 import io.fleetplan.domain.shared.DomainEvent;
 import io.fleetplan.domain.shared.EventType;
+import io.fleetplan.domain.shared.OrderId;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,7 @@ import static io.fleetplan.domain.gpu.WorkloadClass.MODEL_PLATFORM;
 import static io.fleetplan.domain.shared.Refusals.assertInvalidValue;
 import static io.fleetplan.domain.shared.Refusals.assertRuleViolation;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /** Admission without preemption: all-or-nothing grants, the backlog's order, reservations, the queueing modes. */
 class GpuPoolAdmissionTest {
@@ -79,7 +81,8 @@ class GpuPoolAdmissionTest {
 
             assertInvalidValue(() -> s.submit("o-1", EXTERNAL_LEASE, 0), "gpus");
             assertInvalidValue(() -> s.submit("o-2", EXTERNAL_LEASE, CapacityOrder.MAX_SIZE + 1), "gpus");
-            assertInvalidValue(() -> s.submit("o-3", null, 1), "tier");
+            assertInvalidValue(() -> s.pool.submit(OrderId.of("o-3"), PoolScenario.TENANT, null, 1, s.tick(), null, s.book),
+                    "tier");
 
             assertThat(s.book.all()).isEmpty();
             assertThat(s.pool.allocatedTotal()).isZero();
@@ -250,7 +253,8 @@ class GpuPoolAdmissionTest {
             s.reserve(INTERNAL_TRAINING, 6);
             s.reserve(MODEL_PLATFORM, 4);
 
-            assertThat(s.pool.reservedByTier()).containsValues(6L, 4L, 0L);
+            assertThat(s.pool.reservedByTier()).containsOnly(entry(INTERNAL_TRAINING, 6L), entry(MODEL_PLATFORM, 4L),
+                    entry(EXTERNAL_LEASE, 0L));
         }
 
         @Test

@@ -267,7 +267,9 @@ class GpuPoolOrderLifecycleTest {
         GpuPool pool = GpuPool.create(PoolScenario.POOL);
 
         assertThat(pool.capacity()).isZero();
-        assertThat(pool.allocatedByTier()).containsOnlyKeys(WorkloadClass.values()).doesNotContainValue(1L);
+        assertThat(pool.allocatedByTier()).containsOnly(entry(INTERNAL_TRAINING, 0L), entry(MODEL_PLATFORM, 0L),
+                entry(EXTERNAL_LEASE, 0L));
+        assertThat(pool.policy()).isEqualTo(PoolPolicy.DEFAULT);
         assertThat(pool.pendingTotal()).isZero();
         assertThat(pool.pullEvents()).singleElement().satisfies(e -> {
             assertThat(e.type()).isEqualTo(EventType.POOL_CREATED);

@@ -50,6 +50,11 @@ final class Call {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
+    /** Every value of a repeated query parameter, blanks left out. */
+    java.util.List<String> queries(String name) {
+        return ctx.queryParams(name).stream().filter(v -> !v.isBlank()).toList();
+    }
+
     String queryOrNull(String name) {
         return query(name).orElse(null);
     }
@@ -105,10 +110,5 @@ final class Call {
 
     Optional<String> idempotencyKey() {
         return Optional.ofNullable(ctx.header(HttpApi.IDEMPOTENCY_KEY)).filter(k -> !k.isBlank());
-    }
-
-    /** Throws the not-found problem {@code code} (used to hide other tenants' orders). */
-    static HttpProblem notFound(String code, String detail) {
-        return new HttpProblem(404, code, detail);
     }
 }

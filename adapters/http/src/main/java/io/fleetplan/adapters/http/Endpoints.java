@@ -18,6 +18,8 @@ import io.fleetplan.application.port.in.gpu.ReleaseOrder;
 import io.fleetplan.application.port.in.gpu.SetPoolPolicy;
 import io.fleetplan.application.port.in.gpu.SetReservation;
 import io.fleetplan.application.port.in.gpu.SubmitOrder;
+import io.fleetplan.application.port.in.planning.ManageScenarios;
+import io.fleetplan.application.port.in.planning.RunPlans;
 import io.fleetplan.application.port.in.region.ChangeDataCenter;
 import io.fleetplan.application.port.in.region.RegionQueries;
 import io.fleetplan.application.port.in.region.RegisterDataCenter;
@@ -53,10 +55,15 @@ public record Endpoints(
         AmendCommitment amendCommitment,
         CapexQueries capexQueries,
         ListEvents listEvents,
-        ManageTokens manageTokens) {
+        ManageTokens manageTokens,
+        ManageScenarios manageScenarios,
+        RunPlans runPlans) {
 
     public Endpoints {
-        Object[] given = {registerRegion, registerDataCenter, changeDataCenter, regionQueries, registerAcceleratorType, registerServerSku, orderServerBatch, advancePipeline, fleetQueries, submitOrder, cancelOrder, releaseOrder, setReservation, setPoolPolicy, orderQueries, createCommitment, addTranche, recordSpend, amendCommitment, capexQueries, listEvents, manageTokens};
+        Object[] given = {registerRegion, registerDataCenter, changeDataCenter, regionQueries,
+                registerAcceleratorType, registerServerSku, orderServerBatch, advancePipeline, fleetQueries,
+                submitOrder, cancelOrder, releaseOrder, setReservation, setPoolPolicy, orderQueries,
+                createCommitment, addTranche, recordSpend, amendCommitment, capexQueries, listEvents, manageTokens, manageScenarios, runPlans};
         RecordComponent[] components = Endpoints.class.getRecordComponents();
         for (int i = 0; i < given.length; i++) {
             Objects.requireNonNull(given[i], components[i].getName());

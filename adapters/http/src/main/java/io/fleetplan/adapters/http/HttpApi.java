@@ -67,6 +67,7 @@ public final class HttpApi {
         table.addAll(OrderRoutes.routes(endpoints));
         table.addAll(CapexRoutes.routes(endpoints));
         table.addAll(EventRoutes.routes(endpoints));
+        table.addAll(PlanningRoutes.routes(endpoints));
         table.addAll(TokenRoutes.routes(endpoints));
         table.addAll(OpsRoutes.routes(endpoints, metrics, this::openApiDocument));
         this.routes = List.copyOf(table);
@@ -90,6 +91,7 @@ public final class HttpApi {
             config.http.generateEtags = false;
             config.http.prefer405over404 = true;
             config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(mapper)));
+            config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             settings.staticAssets().ifPresent(folder -> config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = folder;
@@ -119,7 +121,7 @@ public final class HttpApi {
         return app.port();
     }
 
-    /** Stops serving; requests under way are finished first. */
+    /** Stops serving and releases the port. */
     public synchronized void stop() {
         if (app != null) {
             app.stop();

@@ -161,6 +161,7 @@ final class OpenApi {
             errors.add(404);
         }
         if (!route.method().equals("GET")) {
+            errors.add(404);
             errors.add(409);
             errors.add(422);
         }

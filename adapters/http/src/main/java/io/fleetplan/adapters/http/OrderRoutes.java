@@ -52,7 +52,8 @@ final class OrderRoutes {
                             OrderView view = e.submitOrder().submit(caller.actor(), new SubmitOrder.Command(
                                     b.region(), b.acceleratorType(), tenant, b.tier(), b.gpus(),
                                     call.idempotencyKey().orElse(null)));
-                            return Reply.created(view, "/api/v1/orders/" + view.id());
+                            Reply reply = Reply.created(view, "/api/v1/orders/" + view.id());
+                            return view.replayed() ? reply.with("Idempotent-Replayed", "true") : reply;
                         }),
                 Route.get("/api/v1/orders").id("listOrders", "List orders, oldest first").tag(TAG)
                         .access(Access.READ_ORDERS)

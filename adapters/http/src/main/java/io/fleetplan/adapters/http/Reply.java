@@ -17,10 +17,15 @@ record Reply(int status, Object body, Map<String, String> headers) {
         return new Reply(201, body, Map.of("Location", location));
     }
 
+    /** This reply with one more header. */
+    Reply with(String name, String value) {
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.put(name, value);
+        return new Reply(status, body, h);
+    }
+
     /** This reply with an ETag for {@code version} of the resource it shows. */
     Reply tagged(long version) {
-        Map<String, String> h = new LinkedHashMap<>(headers);
-        h.put("ETag", ETags.of(version));
-        return new Reply(status, body, h);
+        return with("ETag", ETags.of(version));
     }
 }

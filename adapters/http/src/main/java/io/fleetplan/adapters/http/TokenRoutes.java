@@ -31,7 +31,7 @@ final class TokenRoutes {
                         .handle(call -> {
                             CreatedToken created = e.manageTokens().create(call.caller().actor(),
                                     call.body(ManageTokens.Command.class));
-                            return Reply.created(created, "/api/v1/tokens");
+                            return Reply.created(created, "/api/v1/tokens").with("Cache-Control", "no-store");
                         }),
                 Route.post("/api/v1/tokens/{name}/revoke").id("revokeToken", "Revoke an API token").tag(TAG)
                         .access(Access.ADMIN).param(Param.path("name", "token name"))

@@ -77,7 +77,8 @@ final class ApiFixture implements AutoCloseable {
     static Endpoints endpoints(ApplicationServices s) {
         return new Endpoints(s.regions(), s.regions(), s.regions(), s.regions(), s.fleet(), s.fleet(), s.fleet(),
                 s.fleet(), s.fleet(), s.orders(), s.orders(), s.orders(), s.orders(), s.orders(), s.orders(),
-                s.capex(), s.capex(), s.capex(), s.capex(), s.capex(), s.events(), s.access());
+                s.capex(), s.capex(), s.capex(), s.capex(), s.capex(), s.events(), s.access(), s.planning(),
+                s.planning());
     }
 
     private String token(String name, String role, String tenant) {

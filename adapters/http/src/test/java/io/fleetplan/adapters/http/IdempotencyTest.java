@@ -50,6 +50,20 @@ class IdempotencyTest {
     }
 
     @Test
+    void anOrderKeyIsTheTenantsEvenAcrossTokensBecauseTheApplicationKeepsIt() {
+        String body = "{\"region\":\"cn-hangzhou\",\"acceleratorType\":\"H20\",\"tenant\":\"acme\","
+                + "\"tier\":\"INTERNAL_TRAINING\",\"gpus\":8}";
+        JsonNode first = post("/api/v1/orders", api.acme, body, "acme-order-7").ok(201);
+        var second = post("/api/v1/orders", api.operator, body, "acme-order-7");
+        assertThat(second.ok(201).path("id").asText()).isEqualTo(first.path("id").asText());
+        assertThat(second.tree().path("replayed").asBoolean()).isTrue();
+        assertThat(second.header("Idempotent-Replayed")).contains("true");
+        String other = body.replace("\"gpus\":8", "\"gpus\":16");
+        assertThat(post("/api/v1/orders", api.operator, other, "acme-order-7").problem(422).path("code").asText())
+                .isEqualTo("idempotency-key-reused");
+    }
+
+    @Test
     void theSameKeyWithADifferentBodyIs422() {
         post("/api/v1/regions", api.operator, "{\"id\":\"eu-west-1\",\"name\":\"Ireland\"}", "region-key").ok(201);
         var other = post("/api/v1/regions", api.operator, "{\"id\":\"eu-west-2\",\"name\":\"London\"}", "region-key");

@@ -88,6 +88,12 @@ class ProblemsTest {
     }
 
     @Test
+    void responsesDoNotAdvertiseTheServerSoftware() {
+        assertThat(api.get("/api/v1/regions", api.viewer).header("Server")).isEmpty();
+        assertThat(api.get("/nothing", null).header("Server")).isEmpty();
+    }
+
+    @Test
     void aMissingBodyIs400() {
         assertThat(api.post("/api/v1/regions", api.operator, null).problem(400).path("code").asText())
                 .isEqualTo("body-required");
@@ -161,7 +167,7 @@ class ProblemsTest {
                 e.orderServerBatch(), e.advancePipeline(), e.fleetQueries(), e.submitOrder(), e.cancelOrder(),
                 e.releaseOrder(), e.setReservation(), e.setPoolPolicy(), e.orderQueries(), e.createCommitment(),
                 e.addTranche(), e.recordSpend(), e.amendCommitment(), e.capexQueries(), e.listEvents(),
-                e.manageTokens()))) {
+                e.manageTokens(), e.manageScenarios(), e.runPlans()))) {
             var answer = faulty.get("/api/v1/regions", faulty.viewer);
             JsonNode problem = answer.problem(500);
             assertThat(problem.path("correlationId").asText()).isNotBlank();

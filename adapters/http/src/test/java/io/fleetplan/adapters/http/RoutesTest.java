@@ -232,6 +232,9 @@ class RoutesTest {
                 "{\"quarter\":\"2025Q4\",\"amount\":40000000000,\"category\":\"SERVERS\"}").problem(422)).isNotNull();
 
         String etag = api.get("/api/v1/commitments/ai-infra-3y", api.viewer).header("ETag").orElseThrow();
+        assertThat(api.send("POST", "/api/v1/commitments/ai-infra-3y/tranches", api.planner,
+                "{\"quarter\":\"2025Q4\",\"amount\":1}", Map.of("If-Match", "\"1\"")).problem(412).path("code")
+                .asText()).isEqualTo("stale-version");
         var amended = api.send("POST", "/api/v1/commitments/ai-infra-3y/amendments", api.planner,
                 "{\"newTotal\":60000000000,\"reason\":\"scale capex beyond the commitment\"}", Map.of("If-Match", etag));
         assertThat(ok("amendCommitment", amended, 201).path("total").path("amount").asText())
@@ -258,8 +261,9 @@ class RoutesTest {
         invalid("listEvents", api.get("/api/v1/events?type=allocated&limit=0", api.viewer), "type", "limit");
 
         ok("listTokens", api.get("/api/v1/tokens", ApiFixture.ADMIN), 200);
-        JsonNode token = ok("createToken", api.post("/api/v1/tokens", ApiFixture.ADMIN,
-                "{\"name\":\"ci\",\"role\":\"VIEWER\"}"), 201);
+        var createdToken = api.post("/api/v1/tokens", ApiFixture.ADMIN, "{\"name\":\"ci\",\"role\":\"VIEWER\"}");
+        JsonNode token = ok("createToken", createdToken, 201);
+        assertThat(createdToken.header("Cache-Control")).contains("no-store");
         assertThat(token.path("secret").asText()).isNotBlank();
         assertThat(api.get("/api/v1/tokens", ApiFixture.ADMIN).body()).doesNotContain(token.path("secret").asText());
         invalid("createToken", api.post("/api/v1/tokens", ApiFixture.ADMIN, "{\"name\":\"x y\",\"role\":\"ROOT\"}"),
@@ -276,6 +280,70 @@ class RoutesTest {
                 .contains("fleetplan_http_requests_total{method=\"POST\",route=\"/api/v1/orders\",status=\"201\"}")
                 .contains("fleetplan_http_request_duration_seconds_bucket");
         ok("openApi", api.get("/api/v1/openapi.json", null), 200);
+    }
+
+    @Test
+    @Order(5)
+    void scenariosPlansAndTheSolver() {
+        String scenario = "{\"name\":\"plan of record\",\"horizonQuarters\":8,\"growthYoy\":0.34,"
+                + "\"leadTimeQuarters\":1}";
+        var created = api.post("/api/v1/scenarios", api.planner, scenario);
+        JsonNode saved = ok("createScenario", created, 201);
+        assertThat(saved.path("planOfRecord").asBoolean()).isTrue();
+        assertThat(created.header("Location")).contains("/api/v1/scenarios/plan%20of%20record");
+        invalid("createScenario", api.post("/api/v1/scenarios", api.planner,
+                "{\"name\":\"\",\"horizonQuarters\":41,\"leadTimeQuarters\":-1}"), "name", "horizonQuarters",
+                "leadTimeQuarters");
+        assertThat(api.post("/api/v1/scenarios", api.viewer, scenario).problem(403)).isNotNull();
+        assertThat(api.post("/api/v1/scenarios", api.planner, scenario).problem(409)).isNotNull();
+
+        ok("listScenarios", api.get("/api/v1/scenarios", api.viewer), 200);
+        var read = api.get("/api/v1/scenarios/plan%20of%20record", api.viewer);
+        ok("getScenario", read, 200);
+        invalid("getScenario", api.get("/api/v1/scenarios/%25", api.viewer), "name");
+        String etag = read.header("ETag").orElseThrow();
+        String more = "{\"name\":\"ignored\",\"horizonQuarters\":8,\"growthYoy\":0.34,\"leadTimeQuarters\":1,"
+                + "\"powerAdditions\":[{\"dataCenter\":\"hz-1\",\"quarter\":\"2027Q1\",\"megawatts\":5}]}";
+        ok("createScenario", api.post("/api/v1/scenarios", api.planner, more.replace("ignored", "more power")), 201);
+        JsonNode replaced = ok("replaceScenario", api.send("PUT", "/api/v1/scenarios/plan%20of%20record",
+                api.planner, scenario, Map.of("If-Match", etag)), 200);
+        assertThat(replaced.path("version").asLong()).isEqualTo(2);
+        assertThat(api.send("PUT", "/api/v1/scenarios/plan%20of%20record", api.planner, scenario,
+                Map.of("If-Match", etag)).problem(412)).isNotNull();
+        invalid("replaceScenario", api.send("PUT", "/api/v1/scenarios/plan%20of%20record", api.planner,
+                "{\"name\":\"x\",\"horizonQuarters\":0,\"leadTimeQuarters\":0}", Map.of()), "horizonQuarters");
+
+        JsonNode plan = ok("getPlan", api.get("/api/v1/plans/plan%20of%20record", api.viewer), 200);
+        assertThat(plan.path("quarters")).hasSize(8);
+        invalid("getPlan", api.get("/api/v1/plans/%25", api.viewer), "name");
+        var csv = api.get("/api/v1/plans/plan%20of%20record/csv", api.viewer);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.body()).startsWith("quarter,scope,id,");
+        succeeded.add("getPlanCsv");
+        invalid("getPlanCsv", api.get("/api/v1/plans/%25/csv", api.viewer), "name");
+        ok("projectPlan", api.post("/api/v1/plans", api.viewer, more), 200);
+        invalid("projectPlan", api.post("/api/v1/plans", api.viewer, "{\"name\":\"x\",\"horizonQuarters\":99,"
+                + "\"leadTimeQuarters\":0}"), "horizonQuarters");
+
+        JsonNode compared = ok("comparePlans", api.get("/api/v1/comparisons?scenario=more%20power", api.viewer), 200);
+        assertThat(compared.path("rows")).hasSize(2);
+        invalid("comparePlans", api.get("/api/v1/comparisons?scenario=%25", api.viewer), "name");
+        String clearBy = plan.path("quarters").get(7).path("quarter").asText();
+        JsonNode solved = ok("solveBacklog", api.post("/api/v1/plans/plan%20of%20record/solve", api.viewer,
+                "{\"lever\":\"THROUGHPUT\",\"clearBy\":\"" + clearBy + "\"}"), 200);
+        assertThat(solved.path("answer").asText()).isNotBlank();
+        invalid("solveBacklog", api.post("/api/v1/plans/plan%20of%20record/solve", api.viewer,
+                "{\"lever\":\"MAGIC\",\"clearBy\":\"soon\"}"), "lever", "clearBy");
+        ok("listGrowthPresets", api.get("/api/v1/growth-presets", api.viewer), 200);
+
+        ok("setPlanOfRecord", api.post("/api/v1/scenarios/more%20power/plan-of-record", api.planner, null), 200);
+        invalid("setPlanOfRecord", api.post("/api/v1/scenarios/%25/plan-of-record", api.planner, null), "name");
+        ok("deleteScenario", api.send("DELETE", "/api/v1/scenarios/plan%20of%20record", api.planner, null, Map.of()),
+                200);
+        invalid("deleteScenario", api.send("DELETE", "/api/v1/scenarios/%25", api.planner, null, Map.of()), "name");
+        assertThat(api.send("DELETE", "/api/v1/scenarios/more%20power", api.planner, null, Map.of()).problem(422))
+                .isNotNull();
     }
 
     @Test

@@ -61,7 +61,7 @@ public final class DatabaseStores implements AutoCloseable {
         Transactions tx = new Transactions(dataSource, target.dialect());
         this.stores = new Stores(new DbRegions(tx), new DbDataCenters(tx), new DbAcceleratorTypes(tx),
                 new DbServerSkus(tx), new DbServerBatches(tx), new DbGpuPools(tx), new DbOrders(tx),
-                new DbCommitments(tx), new DbEventLog(tx), new DbApiTokens(tx), tx);
+                new DbCommitments(tx), new DbEventLog(tx), new DbApiTokens(tx), new DbScenarios(tx), tx);
     }
 
     /** Opens (creating it if needed) the H2 database in {@code directory}, migrated to the current schema. */

@@ -15,7 +15,7 @@ interface TestDatabase {
     /** Tables child-first, so that deleting in this order never breaks a foreign key. */
     List<String> TABLES = List.of("capex_tranche", "capex_spend", "capex_amendment", "capex_commitment",
             "capacity_order", "gpu_pool", "server_batch", "server_sku", "accelerator_type", "data_center", "region",
-            "event_log", "api_token");
+            "event_log", "api_token", "scenario");
 
     DatabaseStores open();
 

@@ -61,8 +61,9 @@ public final class InMemoryStores {
                 Comparator.comparing(ApiToken::name), uow, (a, b) -> { });
         MemoryOrders orders = new MemoryOrders(uow);
         MemoryEventLog events = new MemoryEventLog(uow);
+        MemoryScenarios scenarios = new MemoryScenarios(uow);
         List.of(regions.table(), dataCenters.table(), types.table(), skus.table(), batches.table(), pools.table(),
-                commitments.table(), tokens.table(), orders.table(), events).forEach(uow::register);
+                commitments.table(), tokens.table(), orders.table(), scenarios.table(), events).forEach(uow::register);
 
         return new Stores(
                 new Regions() {
@@ -123,6 +124,7 @@ public final class InMemoryStores {
                     public long update(ApiToken token) { return tokens.update(token); }
                     public List<ApiToken> all() { return tokens.list(t -> true); }
                 },
+                scenarios,
                 uow);
     }
 }

@@ -34,8 +34,9 @@ final class Table<K, V> implements Transactional {
         return rows.containsKey(key);
     }
 
+    /** Writes a row; a null value removes it. */
     void put(K key, V value) {
-        V old = rows.put(key, value);
+        V old = value == null ? rows.remove(key) : rows.put(key, value);
         if (!before.containsKey(key)) {
             before.put(key, old);
         }

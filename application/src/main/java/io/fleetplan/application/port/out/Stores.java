@@ -8,7 +8,8 @@ import java.util.Objects;
  */
 public record Stores(Regions regions, DataCenters dataCenters, AcceleratorTypes acceleratorTypes, ServerSkus skus,
                      ServerBatches batches, GpuPools pools, CapacityOrders orders, CapexCommitments commitments,
-                     EventLog events, ApiTokens tokens, UnitOfWork unitOfWork) {
+                     EventLog events, ApiTokens tokens, Scenarios scenarios,
+                     UnitOfWork unitOfWork) {
     public Stores {
         Objects.requireNonNull(regions, "regions");
         Objects.requireNonNull(dataCenters, "dataCenters");
@@ -20,6 +21,7 @@ public record Stores(Regions regions, DataCenters dataCenters, AcceleratorTypes 
         Objects.requireNonNull(commitments, "commitments");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(scenarios, "scenarios");
         Objects.requireNonNull(unitOfWork, "unitOfWork");
     }
 }

@@ -1,0 +1,11 @@
+package io.fleetplan.adapters.jooq;
+
+import io.fleetplan.application.contract.UseCasesContract;
+import io.fleetplan.application.port.out.Stores;
+
+class H2UseCasesTest extends UseCasesContract {
+    @Override
+    protected Stores newStores() {
+        return ContractStores.h2();
+    }
+}

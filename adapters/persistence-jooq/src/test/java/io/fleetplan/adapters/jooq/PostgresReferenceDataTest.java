@@ -1,0 +1,11 @@
+package io.fleetplan.adapters.jooq;
+
+import io.fleetplan.application.contract.ReferenceDataContract;
+import io.fleetplan.application.port.out.Stores;
+
+class PostgresReferenceDataTest extends ReferenceDataContract {
+    @Override
+    protected Stores newStores() {
+        return ContractStores.postgres();
+    }
+}
