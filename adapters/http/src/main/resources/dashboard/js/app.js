@@ -209,11 +209,14 @@ async function route(force = false) {
       params,
       access,
       navigate,
+      refresh: () => route(true),
       stale: () => mine !== rendering,
     });
   } catch (error) {
     if (mine !== rendering) return;
     if (error instanceof ApiError && error.status === 401) return;
+    // with the API away, the figures last drawn stay (the banner says they may be out of date)
+    if (error instanceof ApiError && error.status === 0 && panel.querySelector('.card, .kpis')) return;
     fill(panel, h('div', { class: 'card' },
       h('h1', null, label),
       h('p', { class: 'error-inline', role: 'alert' }, unavailable(error))));

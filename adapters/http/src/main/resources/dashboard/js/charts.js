@@ -125,9 +125,11 @@ export function constraintStrip(quarters, constraints, attrs = {}) {
     return h('li', {
       class: c, dataset: { quarter: q, constraint: c },
       style: { background: `var(--bind-${c}, #999)` }, title: `${q}: ${c === 'NONE' ? 'demand met' : `${c.toLowerCase()} binds`}`,
-    }, h('span', null, c === 'NONE' ? 'met' : c.slice(0, 5)), h('small', null, q));
+    }, h('span', null, SHORT[c] || c), h('small', null, q));
   }));
 }
+
+const SHORT = { POWER: 'POWER', DEPLOYMENT: 'CREWS', SUPPLY: 'SUPPLY', CAPITAL: 'CAPITAL', NONE: 'met' };
 
 export const CONSTRAINTS = ['POWER', 'DEPLOYMENT', 'SUPPLY', 'CAPITAL', 'NONE'];
 export const CONSTRAINT_TEXT = {

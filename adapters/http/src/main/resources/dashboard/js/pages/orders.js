@@ -50,7 +50,7 @@ export async function render(panel, ctx) {
       filterForm(filter, size, options, ctx.access, go)),
     card('Orders', summary,
       listing.items.length
-        ? h('div', { class: 'table-wrap' }, table(listing.items, selected, page, cursor, go))
+        ? h('div', { class: 'table-wrap' }, table(listing.items, selected, page, cursor, go, ctx.access.staff))
         : empty(Object.values(filter).some(Boolean) ? 'No orders match these filters.' : 'No orders yet.'),
       pager(page, trail, listing.nextCursor, go)),
     selected ? h('div', { id: 'order-events' }, h('p', { class: 'loading' }, 'Loading the order’s events…')) : null);
@@ -113,7 +113,8 @@ function filterForm(filter, size, options, access, go) {
   return form;
 }
 
-function table(orders, selected, page, cursor, go) {
+/** The orders; staff tokens also get a link to each order's events (the event log is staff-only). */
+function table(orders, selected, page, cursor, go, events) {
   return h('table', { id: 'orders-table' },
     h('caption', { class: 'visually-hidden' }, 'Capacity orders'),
     h('thead', null, h('tr', null,
@@ -123,7 +124,7 @@ function table(orders, selected, page, cursor, go) {
       h('th', { scope: 'col' }, 'Submitted (UTC)'),
       h('th', { scope: 'col' }, 'Admitted (UTC)'),
       h('th', { scope: 'col', class: 'num' }, 'Preempted'),
-      h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Events')))),
+      events ? h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Events')) : null)),
     h('tbody', null, orders.map(o => h('tr', { dataset: { order: o.id }, class: o.id === selected ? 'selected' : null },
       h('th', { scope: 'row', title: o.id }, h('code', null, shortId(o.id))),
       h('td', { dataset: { field: 'pool' } }, o.pool),
@@ -134,11 +135,11 @@ function table(orders, selected, page, cursor, go) {
       h('td', { title: o.submittedAt }, when(o.submittedAt).slice(0, 16)),
       h('td', { title: o.admittedAt || '' }, when(o.admittedAt).slice(0, 16)),
       h('td', { class: 'num' }, count(o.preemptions)),
-      h('td', null, h('button', {
+      events ? h('td', null, h('button', {
         type: 'button', class: 'link', dataset: { events: o.id },
         'aria-label': `Events of order ${o.id}`,
         onclick: () => go({ page: page > 1 ? String(page) : '', cursor, order: o.id }),
-      }, 'Events'))))));
+      }, 'Events')) : null))));
 }
 
 function pager(page, trail, next, go) {

@@ -317,11 +317,87 @@ class DashboardBrowserTest {
 
     @Test
     @Order(8)
-    void plansSaySoWhenTheServerDoesNotPlan() throws Exception {
-        Assumptions.assumeFalse(api.plans(), "this server plans: see the planning tests");
+    void plansChartTheScenariosCompareThemWithThePlanOfRecordAndAskTheSolver() throws Exception {
+        Assumptions.assumeTrue(api.plans(), "this server offers no planning operations");
+        scenario("{\"name\":\"plan of record\",\"horizonQuarters\":12,\"growthYoy\":0.34,\"leadTimeQuarters\":2}");
+        String start = api.get("/api/v1/plans/plan%20of%20record").get("start").asText();
+        List<String> sites = new ArrayList<>();
+        api.get("/api/v1/data-centers").get("items").forEach(dc -> sites.add(dc.get("id").asText()));
+        scenario("{\"name\":\"double crews\",\"horizonQuarters\":12,\"growthYoy\":0.34,\"leadTimeQuarters\":2,"
+                + "\"throughputChanges\":[" + String.join(",", sites.stream().map(dc -> "{\"dataCenter\":\"" + dc
+                + "\",\"quarter\":\"" + start + "\",\"kind\":\"MULTIPLY\",\"value\":2}").toList()) + "]}");
+        scenario("{\"name\":\"power and capital\",\"horizonQuarters\":12,\"growthYoy\":0.34,\"leadTimeQuarters\":2,"
+                + "\"capexChanges\":[{\"quarter\":\"" + start + "\",\"kind\":\"ADDITION\",\"amount\":30000000000}],"
+                + "\"powerAdditions\":[" + String.join(",", sites.stream().map(dc -> "{\"dataCenter\":\"" + dc
+                + "\",\"quarter\":\"" + start + "\",\"megawatts\":60}").toList()) + "]}");
+
         openPage("plans");
-        assertThat(browser.find("#planning-unavailable").getText()).contains("no planning operations");
+        browser.find("[data-scenario='double crews']").click();
+        browser.find("[data-scenario='power and capital']").click();
+        rendered("plans", () -> browser.find("#compare").click());
+        assertThat(browser.driver.getCurrentUrl()).contains("scenario=double+crews").contains("scenario=power+and+capital");
+
+        JsonNode plan = api.get("/api/v1/plans/plan%20of%20record");
+        List<String> strip = browser.all("#binding-strip li").stream().map(li -> li.getAttribute("data-constraint")).toList();
+        List<String> binding = new ArrayList<>();
+        plan.get("quarters").forEach(q -> binding.add(q.get("total").get("binding").asText()));
+        assertThat(strip).as("binding constraint per quarter").isEqualTo(binding).hasSize(12);
+        for (JsonNode q : plan.get("quarters")) {
+            String row = "#plan-table tr[data-quarter='" + q.get("quarter").asText() + "']";
+            assertThat(number(row + " [data-field=demand]")).isEqualTo(q.get("total").get("demand").asLong());
+            assertThat(number(row + " [data-field=capacity]")).isEqualTo(q.get("total").get("capacity").asLong());
+            assertThat(number(row + " [data-field=backlog]")).isEqualTo(q.get("total").get("backlog").asLong());
+        }
+        assertThat(number("[data-kpi=peakBacklog] dd")).isEqualTo(plan.get("summary").get("peakBacklogGpus").asLong());
+        assertThat(browser.drawnPixels("#plan-chart canvas")).as("demand, capacity and backlog drawn").isGreaterThan(2_000);
+        assertThat(browser.drawnPixels("#comparison-chart canvas")).as("backlog per scenario drawn").isGreaterThan(2_000);
+
+        JsonNode comparison = api.get("/api/v1/comparisons?scenario=double%20crews&scenario=power%20and%20capital");
+        List<WebElement> rows = browser.all("#comparison-table tbody tr");
+        assertThat(rows).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            JsonNode expected = comparison.get("rows").get(i);
+            WebElement row = rows.get(i);
+            assertThat(row.getAttribute("data-scenario")).isEqualTo(expected.get("scenario").asText());
+            assertThat(row.findElement(By.cssSelector("[data-field=peakBacklogGpus]")).getText().replace(",", ""))
+                    .isEqualTo(expected.get("peakBacklogGpus").asText());
+            assertThat(row.findElement(By.cssSelector("[data-field=capexUsed]")).getAttribute("data-amount"))
+                    .isEqualTo(expected.get("capexUsed").get("amount").asText());
+            assertThat(row.findElement(By.cssSelector("[data-field=firstClearQuarter]")).getText())
+                    .isEqualTo(expected.get("firstClearQuarter").isNull() ? "not within the plan"
+                            : expected.get("firstClearQuarter").asText());
+        }
+        assertThat(comparison.get("rows").get(2).get("peakBacklogGpus").asLong())
+                .as("more power and capital lowers the peak backlog")
+                .isLessThan(comparison.get("rows").get(0).get("peakBacklogGpus").asLong());
+
+        String clearBy = plan.get("quarters").findValuesAsText("quarter").contains("2027Q4") ? "2027Q4" : plan.get("end").asText();
+        new Select(browser.find("#solve-lever")).selectByValue("THROUGHPUT");
+        new Select(browser.find("#solve-clear-by")).selectByValue(clearBy);
+        browser.find("#solve").click();
+        browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("solver-sentence")));
+        JsonNode answer = api.post("/api/v1/plans/plan%20of%20record/solve",
+                "{\"lever\":\"THROUGHPUT\",\"clearBy\":\"" + clearBy + "\"}", 200, Map.of());
+        assertThat(browser.find("#solver-sentence").getText()).isEqualTo(answer.get("answer").asText());
+        assertThat(browser.find("#solver-answer .answer").getAttribute("data-cleared"))
+                .isEqualTo(answer.get("cleared").asText());
         browser.screenshot("plans");
+
+        browser.js("document.querySelector('#new-scenario').closest('details').open = true");
+        browser.find("#scenario-name").sendKeys("faster crews");
+        browser.find("#scenario-throughput").sendKeys("1.5");
+        rendered("plans", () -> browser.find("#save-scenario").click());
+        assertThat(api.get("/api/v1/scenarios").findValuesAsText("name")).contains("faster crews");
+        assertThat(browser.find("[data-scenario='faster crews']").isSelected()).isTrue();
+        assertThat(browser.all("#comparison-table tbody tr")).hasSize(4);
+
+        openPage("overview");
+        browser.await(d -> !browser.all("#outlook-sentence").isEmpty());
+        JsonNode summary = plan.get("summary");
+        assertThat(browser.find("#outlook-sentence").getText()).startsWith(summary.get("firstClearQuarter").isNull()
+                ? "The backlog does not clear by " + plan.get("end").asText()
+                : "The backlog clears in " + summary.get("firstClearQuarter").asText());
+        assertThat(browser.all("#outlook-strip li")).hasSize(12);
     }
 
     // ------------------------------------------------------------------ who may see what
@@ -435,13 +511,18 @@ class DashboardBrowserTest {
                 && !panel.findElements(By.tagName("h1")).isEmpty());
     }
 
+    private void scenario(String definition) {
+        api.post("/api/v1/scenarios", definition, 201, Map.of());
+    }
+
     private List<String> ids() {
         return browser.all("#orders-table tbody tr").stream().map(tr -> tr.getAttribute("data-order")).toList();
     }
 
-    /** The first whole number in an element's text: "139,264" in "139,264 GPUs (12 orders)". */
+    /** The first whole number in an element's text, shown or folded away: "139,264" in "139,264 GPUs (12 orders)". */
     private long number(String css) {
-        String text = browser.find(css).getText();
+        WebElement element = browser.find(css);
+        String text = element.isDisplayed() ? element.getText() : element.getDomProperty("textContent");
         java.util.regex.Matcher m = Pattern.compile("-?\\d[\\d,]*").matcher(text);
         assertThat(m.find()).as("a number in %s: %s", css, text).isTrue();
         return Long.parseLong(m.group().replace(",", ""));
