@@ -54,6 +54,7 @@ public final class ApiToken extends AggregateRoot {
     }
 
     public void revoke(Instant at) {
+        Require.present(at, "revokedAt");
         if (revokedAt != null) {
             throw new RuleViolationException("token-revoked", "token " + name + " is already revoked");
         }

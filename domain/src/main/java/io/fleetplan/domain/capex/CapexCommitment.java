@@ -118,6 +118,10 @@ public final class CapexCommitment extends AggregateRoot {
             throw new RuleViolationException("amendment-below-spend", "the total cannot drop to " + newTotal + ": "
                     + spent() + " is already spent");
         }
+        if (planned().isGreaterThan(newTotal)) {
+            throw new RuleViolationException("amendment-below-tranches", "the total cannot drop to " + newTotal
+                    + ": tranches of " + planned() + " are planned");
+        }
         if (spends.stream().anyMatch(s -> s.quarter().isAfter(newEnd))
                 || tranches.stream().anyMatch(t -> t.quarter().isAfter(newEnd))) {
             throw new RuleViolationException("amendment-cuts-recorded-quarters", "the end cannot move to " + newEnd
@@ -168,29 +172,39 @@ public final class CapexCommitment extends AggregateRoot {
         return sum;
     }
 
-    /** The commitment's figures as of {@code asOf}, the last quarter counted as elapsed. */
+    /**
+     * The commitment's figures as of {@code asOf}, the last quarter counted as elapsed: spend after it
+     * is not counted, and the run rate is spread over the commitment's quarters after it.
+     */
     public CommitmentStatus status(Quarter asOf) {
         Require.present(asOf, "asOf");
-        Money spent = spent();
-        Money remaining = total.minus(spent);
-        BigDecimal percent = spent.ratioTo(total, 6).movePointRight(2).setScale(1, RoundingMode.HALF_UP);
-        Money trailing = Money.zero(currency());
+        Money zero = Money.zero(currency());
+        Money spent = zero;
+        Money trailing = zero;
         Map<Quarter, Money> byQuarter = new TreeMap<>();
         Map<SpendCategory, Money> byCategory = new EnumMap<>(SpendCategory.class);
         for (Spend s : spends) {
+            if (s.quarter().isAfter(asOf)) {
+                continue;
+            }
+            spent = spent.plus(s.amount());
             byQuarter.merge(s.quarter(), s.amount(), Money::plus);
             byCategory.merge(s.category(), s.amount(), Money::plus);
-            if (!s.quarter().isAfter(asOf) && !s.quarter().isBefore(asOf.minus(3))) {
+            if (!s.quarter().isBefore(asOf.minus(3))) {
                 trailing = trailing.plus(s.amount());
             }
         }
+        Money remaining = total.minus(spent);
+        BigDecimal percent = spent.amount().multiply(BigDecimal.valueOf(100))
+                .divide(total.amount(), 1, RoundingMode.HALF_UP);
         Map<Quarter, Money> plannedByQuarter = new TreeMap<>();
         for (Tranche t : tranches) {
             plannedByQuarter.merge(t.quarter(), t.amount(), Money::plus);
         }
-        int quartersLeft = Math.max(0, asOf.quartersUntil(end));
-        Money runRate = quartersLeft == 0 ? remaining.max(Money.zero(currency()))
-                : remaining.max(Money.zero(currency())).times(4).dividedBy(quartersLeft);
+        Quarter firstLeft = asOf.next().isBefore(start) ? start : asOf.next();
+        int quartersLeft = Math.max(0, firstLeft.quartersUntil(end) + 1);
+        Money runRate = quartersLeft == 0 ? remaining.max(zero)
+                : remaining.max(zero).times(4).dividedBy(quartersLeft);
         Optional<Quarter> exhaustion = Optional.empty();
         if (trailing.isPositive()) {
             Money perQuarter = trailing.dividedBy(4);

@@ -108,12 +108,13 @@ public final class GpuPool extends AggregateRoot {
     public CapacityOrder submit(OrderId orderId, TenantId tenant, WorkloadClass tier, long gpus, Instant now,
                                 String idempotencyKey, OrderBook book) {
         Require.present(tier, "tier");
-        CapacityOrder order = CapacityOrder.submit(orderId, id, tenant, tier, gpus, now, ++submissions,
+        CapacityOrder order = CapacityOrder.submit(orderId, id, tenant, tier, gpus, now, submissions + 1,
                 idempotencyKey);
+        submissions++;
         record(DomainEvent.of(EventType.ORDER_SUBMITTED, orderId, "", "pool", id, "tenant", tenant, "tier", tier,
                 "gpus", gpus));
+        boolean aheadWaits = policy.queueing() == QueueingMode.STRICT_FIFO && waitsBehind(order, book);
         enqueue(order);
-        boolean aheadWaits = policy.queueing() == QueueingMode.STRICT_FIFO && pendingAtOrAbove(tier) > 1;
         Admission admission = aheadWaits ? Admission.NONE : tryAdmit(order, now, book);
         if (admission == Admission.NONE) {
             record(queued(order, aheadWaits));
@@ -173,14 +174,15 @@ public final class GpuPool extends AggregateRoot {
     }
 
     /**
-     * Holds {@code gpus} of the pool for one tier: lower tiers may not take them. The sum of
-     * reservations may not exceed the capacity when set.
+     * Holds {@code gpus} of the pool for one tier: lower tiers may not take them. Raising a
+     * reservation may not take the sum of reservations above the capacity; lowering one is never
+     * refused (after a capacity loss the sum may already be above it).
      */
     public void reserve(WorkloadClass tier, long gpus, Instant now, String reason, OrderBook book) {
         Require.present(tier, "tier");
         Require.notNegative(gpus, "gpus");
         long others = Arrays.stream(reserved).sum() - reserved[tier.rank()];
-        if (others + gpus > capacity) {
+        if (gpus > reserved[tier.rank()] && others + gpus > capacity) {
             throw new RuleViolationException("reservation-exceeds-capacity", "reserving " + gpus + " GPUs for "
                     + tier + " would bring the reservations of pool " + id + " to " + (others + gpus)
                     + ", above its capacity of " + capacity);
@@ -377,12 +379,18 @@ public final class GpuPool extends AggregateRoot {
         return free() - heldFor(tier) + (policy.preemption() ? allocatedBelow(tier) : 0);
     }
 
-    private long pendingAtOrAbove(WorkloadClass tier) {
-        long sum = 0;
-        for (int r = 0; r <= tier.rank(); r++) {
-            sum += pending[r];
+    /** Whether a pending order is ahead of {@code order} in (tier, submitted-at, sequence) order. */
+    private boolean waitsBehind(CapacityOrder order, OrderBook book) {
+        for (int r = 0; r < order.tier().rank(); r++) {
+            if (pending[r] > 0) {
+                return true;
+            }
         }
-        return sum;
+        if (pending[order.tier().rank()] == 0) {
+            return false;
+        }
+        List<CapacityOrder> head = book.pending(id, order.tier(), CapacityOrder.MAX_SIZE, Optional.empty(), 1);
+        return !head.isEmpty() && CapacityOrder.QUEUE_ORDER.compare(head.get(0), order) < 0;
     }
 
     public PoolId id() {

@@ -142,7 +142,7 @@ class GpuPoolOrderLifecycleTest {
         s.cancel("running");
 
         assertThat(s.order("running").status()).isEqualTo(OrderStatus.CANCELLED);
-        assertThat(s.order("running").admittedAt()).isEmpty();
+        assertThat(s.order("running").admittedAt()).as("a cancelled order keeps when it was admitted").isPresent();
         assertThat(s.status("waiting")).isEqualTo(OrderStatus.ALLOCATED);
         assertThat(s.events()).satisfiesExactly(
                 e -> {
@@ -295,7 +295,7 @@ class GpuPoolOrderLifecycleTest {
     }
 
     @Test
-    void reconstitutesOnlyOrdersThatHaveAnAdmissionTimeExactlyWhenAllocated() {
+    void reconstitutesAllocatedOrdersOnlyWithAnAdmissionTimeAndPendingOnesOnlyWithout() {
         assertInvalidValue(() -> CapacityOrder.reconstitute(OrderId.of("o-1"), PoolScenario.POOL, PoolScenario.TENANT,
                 EXTERNAL_LEASE, 4, PoolScenario.T0, 1, null, OrderStatus.ALLOCATED, null, 1, 0, null, 1), "admittedAt");
         assertInvalidValue(() -> CapacityOrder.reconstitute(OrderId.of("o-1"), PoolScenario.POOL, PoolScenario.TENANT,

@@ -3,7 +3,6 @@ package io.fleetplan.domain.gpu;
 import io.fleetplan.domain.shared.OrderId;
 import io.fleetplan.domain.shared.PoolId;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -74,12 +73,8 @@ final class InMemoryOrderBook implements OrderBook {
     }
 
     private static CapacityOrder copy(CapacityOrder o) {
-        // A released order still reports the time it was admitted, which reconstitute refuses ("an order
-        // has an admission time exactly when it is allocated"): the book keeps it without one, as a
-        // store would have to.
-        Instant admittedAt = o.status() == OrderStatus.RELEASED ? null : o.admittedAt().orElse(null);
         return CapacityOrder.reconstitute(o.id(), o.pool(), o.tenant(), o.tier(), o.size(), o.submittedAt(),
-                o.sequence(), o.idempotencyKey().orElse(null), o.status(), admittedAt, o.admission(),
+                o.sequence(), o.idempotencyKey().orElse(null), o.status(), o.admittedAt().orElse(null), o.admission(),
                 o.preemptions(), o.closedAt().orElse(null), o.version());
     }
 }

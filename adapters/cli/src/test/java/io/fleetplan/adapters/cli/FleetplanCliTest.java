@@ -48,7 +48,7 @@ class FleetplanCliTest {
                 @Override
                 public <T> T get(Class<T> useCase) {
                     for (Object s : List.of(services.regions(), services.fleet(), services.orders(), services.capex(),
-                            services.events(), services.access())) {
+                            services.events(), services.access(), services.planning())) {
                         if (useCase.isInstance(s)) {
                             return useCase.cast(s);
                         }
@@ -197,5 +197,20 @@ class FleetplanCliTest {
         assertThat(capex.spent().amount()).isEqualByComparingTo(new BigDecimal("16800000000"));
         assertThat(capex.percentDeployed()).isEqualByComparingTo(new BigDecimal("32.3"));
         assertThat(capex.requiredAnnualRunRate().amount()).isEqualByComparingTo(new BigDecimal("17600000000"));
+
+        var planning = runtime.services.planning();
+        assertThat(planning.scenarios()).extracting(s -> s.name()).containsExactly("double deployment throughput",
+                "plan of record", "raise capex to 70 billion");
+        var comparison = planning.compare(List.of("raise capex to 70 billion", "double deployment throughput"));
+        var record = comparison.rows().get(0);
+        var capital = comparison.rows().get(1);
+        var deployment = comparison.rows().get(2);
+        assertThat(record.bindingQuarters().get("DEPLOYMENT")).as("deployment binds in the plan of record: %s %s", comparison, planning.plan("plan of record").quarters().get(0).dataCenters()).isPositive();
+        assertThat(record.bindingQuarters().get("DEPLOYMENT")).isGreaterThan(record.bindingQuarters().get("CAPITAL"));
+        assertThat(capital.backlogDelta()).as("more capital buys little while deployment binds")
+                .allMatch(d -> d <= 0);
+        assertThat(deployment.backlogDelta().stream().mapToLong(Long::longValue).sum())
+                .as("faster deployment buys more than more capital")
+                .isLessThan(capital.backlogDelta().stream().mapToLong(Long::longValue).sum());
     }
 }
