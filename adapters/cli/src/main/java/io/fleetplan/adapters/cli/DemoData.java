@@ -8,7 +8,11 @@ import io.fleetplan.application.port.in.fleet.OrderServerBatch;
 import io.fleetplan.application.port.in.fleet.RegisterAcceleratorType;
 import io.fleetplan.application.port.in.fleet.RegisterServerSku;
 import io.fleetplan.application.port.in.gpu.SetReservation;
+import io.fleetplan.application.port.in.gpu.OrderQueries;
+import io.fleetplan.application.port.in.gpu.PoolView;
 import io.fleetplan.application.port.in.gpu.SubmitOrder;
+import io.fleetplan.application.port.in.planning.ManageScenarios;
+import io.fleetplan.application.port.in.planning.ScenarioDefinition;
 import io.fleetplan.application.port.in.region.RegionQueries;
 import io.fleetplan.application.port.in.region.RegisterDataCenter;
 import io.fleetplan.application.port.in.region.RegisterRegion;
@@ -17,6 +21,8 @@ import io.fleetplan.domain.shared.Quarter;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The demo fleet, modelled on the motivating case: a cloud growing 34% a year whose customers
@@ -27,6 +33,7 @@ import java.time.Clock;
  */
 public final class DemoData {
     public static final String COMMITMENT = "capex-programme";
+    public static final String PLAN_OF_RECORD = "plan of record";
     private static final Actor DEMO = new Actor("demo", "admin");
 
     private DemoData() {
@@ -57,12 +64,12 @@ public final class DemoData {
 
         RegisterDataCenter dcs = s.get(RegisterDataCenter.class);
         Object[][] sites = {
-                {"hz-a", "cn-hangzhou", "Hangzhou Renhe", "90000", 90},
-                {"hz-b", "cn-hangzhou", "Hangzhou Xiaoshan", "40000", 60},
-                {"bj-a", "cn-beijing", "Beijing Shunyi", "60000", 70},
-                {"sh-a", "cn-shanghai", "Shanghai Lingang", "50000", 50},
-                {"sz-a", "cn-shenzhen", "Shenzhen Qianhai", "30000", 40},
-                {"sg-a", "ap-southeast-1", "Singapore Jurong", "25000", 30}};
+                {"hz-a", "cn-hangzhou", "Hangzhou Renhe", "160000", 60},
+                {"hz-b", "cn-hangzhou", "Hangzhou Xiaoshan", "60000", 30},
+                {"bj-a", "cn-beijing", "Beijing Shunyi", "110000", 50},
+                {"sh-a", "cn-shanghai", "Shanghai Lingang", "90000", 40},
+                {"sz-a", "cn-shenzhen", "Shenzhen Qianhai", "40000", 20},
+                {"sg-a", "ap-southeast-1", "Singapore Jurong", "40000", 20}};
         for (Object[] d : sites) {
             dcs.register(DEMO, new RegisterDataCenter.Command((String) d[0], (String) d[1], (String) d[2],
                     new BigDecimal((String) d[3]), (Integer) d[4]));
@@ -109,21 +116,29 @@ public final class DemoData {
         reserve.reserve(DEMO, new SetReservation.Command("cn-beijing", "H800", "MODEL_PLATFORM", 6000, null,
                 "model platform inference floor"));
 
+        // Every pool is asked for about 1.3 times what it can serve (at least 4,096 GPUs where nothing
+        // is in service yet): training first, then the model platform, then leases, in rounds.
         SubmitOrder submit = s.get(SubmitOrder.class);
-        String[][] pools = {{"cn-hangzhou", "H20"}, {"cn-hangzhou", "PPU"}, {"cn-beijing", "H800"},
-                {"cn-beijing", "H20"}, {"cn-shanghai", "H20"}, {"cn-shenzhen", "H20"}, {"ap-southeast-1", "H800"},
-                {"ap-southeast-1", "H20"}};
         String[] lessees = {"moonshot-lab", "zhipu-studio", "minimax-ai", "stepfun", "baichuan-works", "01-labs"};
+        String[][] tiers = {{"INTERNAL_TRAINING", "qwen-training", "45"}, {"MODEL_PLATFORM", "model-studio", "30"},
+                {"EXTERNAL_LEASE", "", "25"}};
         int n = 0;
-        for (int round = 0; round < 6; round++) {
-            for (String[] pool : pools) {
-                n++;
-                submit.submit(DEMO, new SubmitOrder.Command(pool[0], pool[1], "qwen-training", "INTERNAL_TRAINING",
-                        4096L * (1 + (n % 3)), "demo-t-" + n));
-                submit.submit(DEMO, new SubmitOrder.Command(pool[0], pool[1], "model-studio", "MODEL_PLATFORM",
-                        2048L * (1 + (n % 4)), "demo-p-" + n));
-                submit.submit(DEMO, new SubmitOrder.Command(pool[0], pool[1], lessees[n % lessees.length],
-                        "EXTERNAL_LEASE", 1024L * (1 + (n % 8)), "demo-l-" + n));
+        for (PoolView pool : s.get(OrderQueries.class).pools()) {
+            boolean hosted = pool.capacity() > 0 || batchesFeed(pool);
+            if (!hosted) {
+                continue;
+            }
+            long demand = Math.max(4096, pool.capacity() * 13 / 10);
+            for (String[] tier : tiers) {
+                long left = demand * Long.parseLong(tier[2]) / 100;
+                while (left > 0) {
+                    n++;
+                    long gpus = Math.min(left, 512L * (1 + n % 8));
+                    String tenant = tier[1].isEmpty() ? lessees[n % lessees.length] : tier[1];
+                    submit.submit(DEMO, new SubmitOrder.Command(pool.region(), pool.acceleratorType(), tenant, tier[0],
+                            gpus, "demo-" + n));
+                    left -= gpus;
+                }
             }
         }
 
@@ -147,6 +162,37 @@ public final class DemoData {
                         null, "demo spend"));
             }
         }
+        scenarios(s, now);
+    }
+
+    private static boolean batchesFeed(PoolView pool) {
+        return HOSTED.contains(pool.region() + "/" + pool.acceleratorType());
+    }
+
+    /** The pools the demo's batches feed, in service or not yet. */
+    private static final java.util.Set<String> HOSTED = java.util.Set.of("cn-hangzhou/H20", "cn-hangzhou/PPU",
+            "cn-beijing/H800", "cn-beijing/H20", "cn-shanghai/H20", "cn-shanghai/PPU", "cn-shenzhen/H20",
+            "ap-southeast-1/H800", "ap-southeast-1/H20");
+
+    /** The plan of record and the two what-ifs planners ask first: more capital, or faster deployment. */
+    static void scenarios(CliRuntime.Session s, Quarter now) {
+        ManageScenarios scenarios = s.get(ManageScenarios.class);
+        String from = now.next().toString();
+        scenarios.save(DEMO, scenario(PLAN_OF_RECORD, List.of(), List.of()), null);
+        scenarios.save(DEMO, scenario("raise capex to 70 billion", List.of(
+                new ScenarioDefinition.CapexChangeDefinition(from, "NEW_TOTAL", new BigDecimal("70000000000"))),
+                List.of()), null);
+        List<ScenarioDefinition.ThroughputChangeDefinition> doubled = new ArrayList<>();
+        for (String dc : new String[] {"hz-a", "hz-b", "bj-a", "sh-a", "sz-a", "sg-a"}) {
+            doubled.add(new ScenarioDefinition.ThroughputChangeDefinition(dc, from, "MULTIPLY", new BigDecimal("2")));
+        }
+        scenarios.save(DEMO, scenario("double deployment throughput", List.of(), doubled), null);
+    }
+
+    private static ScenarioDefinition scenario(String name, List<ScenarioDefinition.CapexChangeDefinition> capex,
+                                               List<ScenarioDefinition.ThroughputChangeDefinition> throughput) {
+        return new ScenarioDefinition(name, 12, null, "Alibaba Cloud", COMMITMENT, List.of(), capex, throughput,
+                List.of(), 2, null);
     }
 
     private static void step(AdvancePipeline pipeline, String batch, AdvancePipeline.Step step, int servers) {

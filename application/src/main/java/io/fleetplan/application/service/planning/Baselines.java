@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * The live state as a plan's starting point: every data centre with the servers of each SKU in
  * service, delivered and waiting, and still on order (by expected quarter); each pool's demand
  * (allocated plus backlog, internal tiers apart from leasing); and the commitment's money left,
- * with its tranches from the start quarter on.
+ * with its tranche schedule.
  */
 final class Baselines {
     private Baselines() {
@@ -96,11 +96,9 @@ final class Baselines {
         List<Baseline.Tranche> tranches = new ArrayList<>();
         Map<Quarter, Money> planned = new TreeMap<>();
         c.tranches().forEach(t -> planned.merge(t.quarter(), t.amount(), Money::plus));
-        planned.forEach((q, amount) -> {
-            if (!q.isBefore(start)) {
-                tranches.add(new Baseline.Tranche(q, amount));
-            }
-        });
+        // Every tranche, past ones too: what may be spent by a quarter is what was released up to it
+        // less what was spent, and the spend so far was paid out of the past tranches.
+        planned.forEach((q, amount) -> tranches.add(new Baseline.Tranche(q, amount)));
         return new Baseline.Capital(c.total(), c.spent(), tranches);
     }
 }

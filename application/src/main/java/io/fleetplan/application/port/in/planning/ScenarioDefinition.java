@@ -32,10 +32,10 @@ public record ScenarioDefinition(
         @DecimalMin(value = "-0.99") @DecimalMax(value = "10") @Digits(integer = 2, fraction = 6) BigDecimal growthYoy,
         @Size(max = 100) String growthPreset,
         @Pattern(regexp = "^[a-z0-9][a-z0-9-]{0,62}$", message = "must be a commitment id") String commitment,
-        @Valid @Size(max = 1000) List<@NotNull @Valid PoolDemandDefinition> pools,
-        @Valid @Size(max = 1000) List<@NotNull @Valid CapexChangeDefinition> capexChanges,
-        @Valid @Size(max = 10000) List<@NotNull @Valid ThroughputChangeDefinition> throughputChanges,
-        @Valid @Size(max = 10000) List<@NotNull @Valid PowerAdditionDefinition> powerAdditions,
+        @Size(max = 1000) List<@NotNull @Valid PoolDemandDefinition> pools,
+        @Size(max = 1000) List<@NotNull @Valid CapexChangeDefinition> capexChanges,
+        @Size(max = 10000) List<@NotNull @Valid ThroughputChangeDefinition> throughputChanges,
+        @Size(max = 10000) List<@NotNull @Valid PowerAdditionDefinition> powerAdditions,
         @Min(0) @Max(40) int leadTimeQuarters,
         @Min(1) @Max(30) Integer usefulLifeYears) {
 
