@@ -11,6 +11,9 @@ import io.fleetplan.application.port.in.access.CreatedToken;
 import io.fleetplan.application.port.in.access.ManageTokens;
 import io.fleetplan.application.port.in.region.RegionQueries;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  * HTTP server stops, then the store closes, in that order.
  */
 final class Launcher implements CliRuntime {
+    private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
     private final Clock clock;
 
     Launcher(Clock clock) {
@@ -63,9 +67,11 @@ final class Launcher implements CliRuntime {
 
     @Override
     public OpenSession open(StoreSettings store) {
+        long began = System.nanoTime();
         Fleetplan fleetplan = Fleetplan.with(clock, storeModule(store));
         try {
             fleetplan.get(RegionQueries.class).regions();
+            LOG.info("store opened ({}) in {} ms", store.describe(), (System.nanoTime() - began) / 1_000_000);
         } catch (RuntimeException e) {
             fleetplan.close();
             throw new StartupFailure("cannot open the store (" + store.describe() + "): " + rootMessage(e), e);
@@ -90,11 +96,14 @@ final class Launcher implements CliRuntime {
     @Override
     public Server serve(Session session, ServerSettings settings) {
         OpenSession open = (OpenSession) session;
+        long began = System.nanoTime();
         Optional<CreatedToken> admin = open.get(ManageTokens.class).bootstrapAdmin(settings.bootstrapToken());
         HttpApi api = open.fleetplan.injector().createChildInjector(new HttpModule(httpSettings()))
                 .getInstance(HttpApi.class);
+        LOG.info("HTTP API built in {} ms", (System.nanoTime() - began) / 1_000_000);
         try {
             api.start(settings.host(), settings.port());
+            LOG.info("HTTP server started in {} ms", (System.nanoTime() - began) / 1_000_000);
         } catch (RuntimeException e) {
             throw new StartupFailure("cannot listen on " + settings.host() + ":" + settings.port() + ": "
                     + rootMessage(e), e);
