@@ -23,6 +23,7 @@ import io.fleetplan.application.port.in.gpu.SetReservation;
 import io.fleetplan.application.port.in.gpu.SubmitOrder;
 import io.fleetplan.application.port.in.planning.ManageScenarios;
 import io.fleetplan.application.port.in.planning.RunPlans;
+import io.fleetplan.application.port.in.records.ImportRecords;
 import io.fleetplan.application.port.in.region.ChangeDataCenter;
 import io.fleetplan.application.port.in.region.RegionQueries;
 import io.fleetplan.application.port.in.region.RegisterDataCenter;
@@ -97,4 +98,5 @@ public final class ApplicationModule extends AbstractModule {
     @Provides ManageTokens manageTokens(ApplicationServices s) { return s.access(); }
     @Provides ManageScenarios manageScenarios(ApplicationServices s) { return s.planning(); }
     @Provides RunPlans runPlans(ApplicationServices s) { return s.planning(); }
+    @Provides ImportRecords importRecords(ApplicationServices s) { return s.imports(); }
 }

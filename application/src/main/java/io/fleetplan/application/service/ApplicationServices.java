@@ -9,6 +9,7 @@ import io.fleetplan.application.service.events.EventService;
 import io.fleetplan.application.service.fleet.FleetService;
 import io.fleetplan.application.service.gpu.OrderService;
 import io.fleetplan.application.service.planning.PlanningService;
+import io.fleetplan.application.service.records.ImportService;
 import io.fleetplan.application.service.region.RegionService;
 import jakarta.validation.Validator;
 
@@ -26,9 +27,11 @@ public final class ApplicationServices {
     private final EventService events;
     private final AccessService access;
     private final PlanningService planning;
+    private final ImportService imports;
 
     public ApplicationServices(Stores stores, Clock clock, Validator validator) {
-        UseCases useCases = new UseCases(stores, clock, new CommandValidator(validator));
+        CommandValidator commands = new CommandValidator(validator);
+        UseCases useCases = new UseCases(stores, clock, commands);
         this.regions = new RegionService(useCases);
         this.fleet = new FleetService(useCases);
         this.orders = new OrderService(useCases);
@@ -36,6 +39,7 @@ public final class ApplicationServices {
         this.events = new EventService(useCases);
         this.access = new AccessService(useCases);
         this.planning = new PlanningService(useCases);
+        this.imports = new ImportService(useCases, commands, regions, fleet, orders, capex);
     }
 
     public RegionService regions() {
@@ -64,5 +68,9 @@ public final class ApplicationServices {
 
     public PlanningService planning() {
         return planning;
+    }
+
+    public ImportService imports() {
+        return imports;
     }
 }

@@ -48,7 +48,8 @@ final class Commands {
 
     @Command(name = "fleetplan", mixinStandardHelpOptions = true, version = "Fleetplan 0.1.0",
             description = "Capacity and capex planning for an AI cloud whose orders grow faster than it can deploy servers.",
-            subcommands = {Serve.class, Demo.class, PlanCommand.class, Migrate.class, Token.class},
+            subcommands = {Serve.class, Demo.class, PlanCommand.class, TransferCommands.Import.class,
+                    TransferCommands.Export.class, Migrate.class, Token.class},
             footer = {"", "Settings come from flags, then FLEETPLAN_* environment variables, then a properties file "
                     + "(--config FILE, $FLEETPLAN_CONFIG or ./fleetplan.properties)."})
     static final class Root implements Callable<Integer> {

@@ -48,7 +48,7 @@ class FleetplanCliTest {
                 @Override
                 public <T> T get(Class<T> useCase) {
                     for (Object s : List.of(services.regions(), services.fleet(), services.orders(), services.capex(),
-                            services.events(), services.access(), services.planning())) {
+                            services.events(), services.access(), services.planning(), services.imports())) {
                         if (useCase.isInstance(s)) {
                             return useCase.cast(s);
                         }
@@ -212,5 +212,80 @@ class FleetplanCliTest {
         assertThat(deployment.backlogDelta().stream().mapToLong(Long::longValue).sum())
                 .as("faster deployment buys more than more capital")
                 .isLessThan(capital.backlogDelta().stream().mapToLong(Long::longValue).sum());
+    }
+
+    @Test
+    void exportsEveryKindAndAnExportImportsBackIntoAnEmptyStore(@TempDir Path dir) throws Exception {
+        assertThat(run("demo", "--store", "memory", "--port", "0").code()).isZero();
+        RecordingRuntime target = new RecordingRuntime();
+        for (String kind : List.of("accelerator-types", "regions", "data-centers", "skus", "batches", "orders")) {
+            Path file = dir.resolve(kind + ".csv");
+            Result exported = run("export", kind, "--store", "memory", "--output", file.toString());
+            assertThat(exported.code()).as(exported.err()).isZero();
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = new FleetplanCli(target, CLOCK, Map.of(), dir).run(new String[] {"import", kind,
+                    file.toString(), "--store", "memory"}, new PrintWriter(out), new PrintWriter(err));
+            assertThat(code).as("%s: %s", kind, err).isZero();
+            assertThat(out.toString()).startsWith("imported ");
+        }
+        assertThat(target.services.regions().dataCenters(null)).isEqualTo(runtime.services.regions().dataCenters(null)
+                .stream().map(d -> new DataCenterView(d.id(), d.region(), d.name(), d.powerCapacityKw(),
+                        d.powerInUseKw(), d.powerHeadroomKw(), d.throughputPerWeek(), d.serversByStage(),
+                        d.undeployed(), target.services.regions().dataCenter(d.id()).version())).toList());
+        assertThat(target.services.orders().pools()).extracting(PoolView::id, PoolView::capacity)
+                .isEqualTo(runtime.services.orders().pools().stream()
+                        .map(p -> org.assertj.core.groups.Tuple.tuple(p.id(), p.capacity())).toList());
+        Result spend = run("export", "spend", "--store", "memory");
+        assertThat(spend.out().lines()).first().isEqualTo("commitment,quarter,amount,category,batch,note");
+        assertThat(spend.out().lines()).hasSize(13);
+    }
+
+    @Test
+    void aMalformedFileImportsNothingAndNamesTheLine(@TempDir Path dir) throws Exception {
+        Path regions = dir.resolve("regions.csv");
+        Files.writeString(regions, "id,name\ncn-hangzhou,Hangzhou\nNOT A REGION,Bad\ncn-beijing,Beijing\n");
+        Result bad = run("import", "regions", regions.toString(), "--store", "memory");
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err().lines()).hasSize(1);
+        assertThat(bad.err()).contains("line 3").contains("nothing imported");
+        assertThat(runtime.services.regions().regions()).isEmpty();
+
+        Path centres = dir.resolve("dc.csv");
+        Files.writeString(centres, "id,name\ncn-hangzhou,Hangzhou\n");
+        assertThat(run("import", "regions", centres.toString(), "--store", "memory").code()).isZero();
+        Path dcs = dir.resolve("data-centers.csv");
+        Files.writeString(dcs, "id,region,name,power_capacity_kw,throughput_per_week\n"
+                + "hz-a,cn-hangzhou,Hangzhou A,1000,10\nbj-a,cn-beijing,Beijing A,1000,10\n");
+        Result refused = run("import", "data-centers", dcs.toString(), "--store", "memory");
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).contains("line 3").contains("cn-beijing");
+        assertThat(runtime.services.regions().dataCenters(null)).as("the valid first row was undone too").isEmpty();
+
+        Files.writeString(dcs, "id,region,name,power_capacity_kw,throughput_per_week\n"
+                + "hz-a,cn-hangzhou,Hangzhou A,lots,10\n\"hz-b,cn-hangzhou\n");
+        Result unparsable = run("import", "data-centers", dcs.toString(), "--store", "memory");
+        assertThat(unparsable.code()).isEqualTo(1);
+        assertThat(unparsable.err().lines()).hasSize(1);
+        Result unknownKind = run("import", "planets", dcs.toString(), "--store", "memory");
+        assertThat(unknownKind.code()).isEqualTo(2);
+        Result missing = run("import", "regions", dir.resolve("nope.csv").toString(), "--store", "memory");
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("does not exist");
+    }
+
+    @Test
+    void aLargeImportReportsProgressAndCounts(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("id,vendor,memory_gib\n");
+        for (int i = 0; i < 1200; i++) {
+            csv.append("ACC").append(i).append(",Vendor,80\n");
+        }
+        Path file = dir.resolve("types.csv");
+        Files.writeString(file, csv);
+        Result r = run("import", "accelerator-types", file.toString(), "--store", "memory");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("imported 500 of 1200 rows", "imported 1200 of 1200 rows");
+        assertThat(r.out()).contains("imported 1200 rows: accelerator-types 1200");
+        assertThat(runtime.services.fleet().acceleratorTypes()).hasSize(1200);
     }
 }

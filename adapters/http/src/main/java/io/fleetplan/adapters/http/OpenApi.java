@@ -206,17 +206,25 @@ final class OpenApi {
 
     /** A request body: its own record's fields, held to the constraints of the command it becomes. */
     private Object requestSchema(Route.Body body) {
-        Class<? extends Record> type = body.type();
+        return recordSchema(body.type(), body.command());
+    }
+
+    /**
+     * A record that carries constraints (a request body, or a command-like record inside one):
+     * required where the constraints (of {@code command}'s component of the same name) demand a
+     * value, nullable elsewhere, and no other fields.
+     */
+    private Object recordSchema(Class<?> type, Optional<? extends Class<?>> command) {
         String name = name(type);
         if (!schemas.containsKey(name)) {
             schemas.put(name, Map.of());
-            Map<String, RecordComponent> command = new LinkedHashMap<>();
-            body.command().ifPresent(c -> Arrays.stream(c.getRecordComponents())
-                    .forEach(rc -> command.put(rc.getName(), rc)));
+            Map<String, RecordComponent> constrained = new LinkedHashMap<>();
+            command.ifPresent(c -> Arrays.stream(c.getRecordComponents())
+                    .forEach(rc -> constrained.put(rc.getName(), rc)));
             Map<String, Object> properties = new LinkedHashMap<>();
             List<String> required = new ArrayList<>();
             for (RecordComponent rc : type.getRecordComponents()) {
-                RecordComponent constraints = command.getOrDefault(rc.getName(), rc);
+                RecordComponent constraints = constrained.getOrDefault(rc.getName(), rc);
                 Map<String, Object> property = new LinkedHashMap<>(asMap(schemaOf(rc.getGenericType(), false)));
                 boolean mandatory = constraints.getType().isPrimitive()
                         || annotation(constraints, NotNull.class) != null
@@ -227,8 +235,10 @@ final class OpenApi {
                 constrain(property, constraints);
                 if (mandatory) {
                     required.add(rc.getName());
-                } else {
+                } else if (property.containsKey("type")) {
                     property.put("type", List.of(property.get("type"), "null"));
+                } else {
+                    property = map("oneOf", List.of(property, map("type", "null")));
                 }
                 properties.put(rc.getName(), property);
             }
@@ -242,6 +252,19 @@ final class OpenApi {
             schemas.put(name, schema);
         }
         return ref(name);
+    }
+
+    /** Whether any component of a record carries a Jakarta constraint: then it is documented as a request. */
+    private static boolean constrained(Class<?> type) {
+        for (RecordComponent rc : type.getRecordComponents()) {
+            for (Class<? extends Annotation> a : List.of(NotNull.class, NotBlank.class, Pattern.class, Size.class,
+                    Min.class, Max.class, Positive.class, PositiveOrZero.class)) {
+                if (annotation(rc, a) != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void constrain(Map<String, Object> property, RecordComponent rc) {
@@ -330,6 +353,9 @@ final class OpenApi {
                             "currency", map("type", "string", "pattern", "^[A-Z]{3}$"))));
             return ref("Money");
         }
+        if (c.isRecord() && constrained(c)) {
+            return recordSchema(c, Optional.of(c));
+        }
         if (c.isRecord()) {
             String name = name(c);
             if (!schemas.containsKey(name)) {
@@ -337,8 +363,12 @@ final class OpenApi {
                 Map<String, Object> properties = new LinkedHashMap<>();
                 List<String> required = new ArrayList<>();
                 for (RecordComponent rc : c.getRecordComponents()) {
-                    boolean optional = !rc.getType().isPrimitive() && scalar(rc.getType()) != null;
-                    properties.put(rc.getName(), schemaOf(rc.getGenericType(), optional));
+                    boolean optional = !rc.getType().isPrimitive();
+                    Object property = schemaOf(rc.getGenericType(), optional);
+                    if (optional && asMap(property).containsKey("$ref")) {
+                        property = map("oneOf", List.of(property, map("type", "null")));
+                    }
+                    properties.put(rc.getName(), property);
                     required.add(rc.getName());
                 }
                 schemas.put(name, map("type", "object", "required", required, "properties", properties));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.fleetplan.application.port.in.InvalidCommandException;
@@ -136,7 +137,9 @@ final class Problems {
         if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
             String path = path(m);
             String message = "must be " + expected(m.getTargetType());
-            if (m instanceof InvalidFormatException f && f.getValue() instanceof BigDecimal) {
+            if (m instanceof InvalidNullException || String.valueOf(m.getOriginalMessage()).startsWith("Cannot map `null`")) {
+                message = "must not be null";
+            } else if (m instanceof InvalidFormatException f && f.getValue() instanceof BigDecimal) {
                 message = "is out of range";
             }
             return problem(400, "invalid-request", path + ": " + message, instance,

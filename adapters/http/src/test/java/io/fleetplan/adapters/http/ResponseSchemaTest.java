@@ -88,7 +88,29 @@ class ResponseSchemaTest {
                 new Call("POST", "/api/v1/tokens/t1/revoke", "/api/v1/tokens/{name}/revoke", admin, null),
                 new Call("GET", "/api/v1/tokens", "/api/v1/tokens", api.viewer, null),
                 new Call("GET", "/api/v1/tokens", "/api/v1/tokens", null, null),
-                new Call("GET", "/health", "/health", null, null));
+                new Call("GET", "/health", "/health", null, null),
+                new Call("POST", "/api/v1/scenarios", "/api/v1/scenarios", admin,
+                        "{\"name\":\"s-1\",\"horizonQuarters\":6,\"growthYoy\":0.34,\"leadTimeQuarters\":1,"
+                                + "\"pools\":[{\"region\":\"cn-hangzhou\",\"acceleratorType\":\"H20\","
+                                + "\"internalSeries\":[8,16,24]}]}"),
+                new Call("POST", "/api/v1/scenarios", "/api/v1/scenarios", admin,
+                        "{\"name\":\"s-2\",\"horizonQuarters\":0,\"leadTimeQuarters\":1}"),
+                new Call("PUT", "/api/v1/scenarios/s-1", "/api/v1/scenarios/{name}", admin,
+                        "{\"horizonQuarters\":8,\"growthYoy\":0.34,\"leadTimeQuarters\":1}"),
+                new Call("GET", "/api/v1/scenarios", "/api/v1/scenarios", api.viewer, null),
+                new Call("GET", "/api/v1/scenarios/s-1", "/api/v1/scenarios/{name}", api.viewer, null),
+                new Call("POST", "/api/v1/scenarios/s-1/plan-of-record", "/api/v1/scenarios/{name}/plan-of-record",
+                        admin, null),
+                new Call("GET", "/api/v1/plans/s-1", "/api/v1/plans/{name}", api.viewer, null),
+                new Call("POST", "/api/v1/plans", "/api/v1/plans", api.viewer,
+                        "{\"name\":\"x\",\"horizonQuarters\":4,\"leadTimeQuarters\":1}"),
+                new Call("GET", "/api/v1/comparisons?scenario=s-1", "/api/v1/comparisons", api.viewer, null),
+                new Call("POST", "/api/v1/plans/s-1/solve", "/api/v1/plans/{name}/solve", api.viewer,
+                        "{\"lever\":\"POWER\",\"clearBy\":\"2027Q4\"}"),
+                new Call("GET", "/api/v1/growth-presets", "/api/v1/growth-presets", api.viewer, null),
+                new Call("POST", "/api/v1/scenarios", "/api/v1/scenarios", admin,
+                        "{\"name\":\"s-3\",\"horizonQuarters\":4,\"leadTimeQuarters\":1}"),
+                new Call("DELETE", "/api/v1/scenarios/s-3", "/api/v1/scenarios/{name}", admin, null));
     }
 
     @Test
@@ -132,6 +154,23 @@ class ResponseSchemaTest {
 
     private static void check(JsonNode schema, JsonNode value, String path, List<String> errors) {
         schema = resolve(schema);
+        if (schema.has("oneOf")) {
+            int matching = 0;
+            List<String> last = new ArrayList<>();
+            for (JsonNode alternative : schema.get("oneOf")) {
+                List<String> attempt = new ArrayList<>();
+                check(alternative, value, path, attempt);
+                if (attempt.isEmpty()) {
+                    matching++;
+                } else {
+                    last = attempt;
+                }
+            }
+            if (matching != 1) {
+                errors.add(path + ": matches " + matching + " alternatives of oneOf" + (matching == 0 ? " " + last : ""));
+            }
+            return;
+        }
         if (schema.has("type")) {
             List<String> types = new ArrayList<>();
             if (schema.get("type").isArray()) {

@@ -84,8 +84,8 @@ final class DbCommitments implements CapexCommitments {
 
     private List<CapexCommitment> load(Condition where, boolean lock) {
         DSLContext dsl = tx.dsl();
-        var select = dsl.selectFrom(CAPEX_COMMITMENT).where(where).orderBy(CAPEX_COMMITMENT.ID);
-        List<CapexCommitmentRecord> found = lock ? select.forUpdate().fetch() : select.fetch();
+        List<CapexCommitmentRecord> found = lock ? tx.lock(CAPEX_COMMITMENT, where, CAPEX_COMMITMENT.ID)
+                : dsl.selectFrom(CAPEX_COMMITMENT).where(where).orderBy(CAPEX_COMMITMENT.ID).fetch();
         if (found.isEmpty()) {
             return List.of();
         }

@@ -35,7 +35,7 @@ final class DbDataCenters implements DataCenters {
 
     @Override
     public Optional<DataCenter> lock(DataCenterId id) {
-        return tx.dsl().selectFrom(DATA_CENTER).where(key(id)).forUpdate().fetchOptional(DbDataCenters::dataCenter);
+        return tx.lock(DATA_CENTER, key(id)).stream().findFirst().map(DbDataCenters::dataCenter);
     }
 
     @Override

@@ -55,8 +55,7 @@ final class DbEventLog implements EventLog {
             return;
         }
         DSLContext dsl = current.dsl();
-        long last = dsl.select(EVENT_COUNTER.LAST_SEQUENCE).from(EVENT_COUNTER).where(EVENT_COUNTER.ID.eq(1))
-                .forUpdate().fetchSingle().value1();
+        long last = tx.lock(EVENT_COUNTER, EVENT_COUNTER.ID.eq(1)).get(0).getLastSequence();
         List<EventLogRecord> rows = new ArrayList<>(events.size());
         for (Waiting w : events) {
             EventLogRecord r = new EventLogRecord();

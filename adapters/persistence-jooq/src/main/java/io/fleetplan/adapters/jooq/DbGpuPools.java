@@ -62,7 +62,7 @@ final class DbGpuPools implements GpuPools {
 
     @Override
     public Optional<GpuPool> lock(PoolId id) {
-        return tx.dsl().selectFrom(GPU_POOL).where(key(id)).forUpdate().fetchOptional(DbGpuPools::pool);
+        return tx.lock(GPU_POOL, key(id)).stream().findFirst().map(DbGpuPools::pool);
     }
 
     @Override

@@ -99,8 +99,8 @@ final class DbOrders implements CapacityOrders {
                 .and(CAPACITY_ORDER.TIER.eq(tier.rank())).and(CAPACITY_ORDER.GPUS.le(maxSize));
         if (after.isPresent()) {
             CapacityOrder a = after.get();
-            where = where.and(DSL.row(CAPACITY_ORDER.SUBMITTED_AT, CAPACITY_ORDER.SUBMISSION_SEQ, CAPACITY_ORDER.ID)
-                    .gt(Values.column(a.submittedAt()), a.sequence(), a.id().value()));
+            where = where.and(Keyset.after(CAPACITY_ORDER.SUBMITTED_AT, Values.column(a.submittedAt()),
+                    CAPACITY_ORDER.SUBMISSION_SEQ, a.sequence(), CAPACITY_ORDER.ID, a.id().value()));
         }
         return tx.dsl().selectFrom(CAPACITY_ORDER).where(where)
                 .orderBy(CAPACITY_ORDER.SUBMITTED_AT, CAPACITY_ORDER.SUBMISSION_SEQ, CAPACITY_ORDER.ID)
@@ -115,7 +115,7 @@ final class DbOrders implements CapacityOrders {
         if (after.isPresent()) {
             CapacityOrder a = after.get();
             int t = a.tier().rank();
-            where = where.and(CAPACITY_ORDER.TIER.lt(t)
+            where = where.and(CAPACITY_ORDER.TIER.le(t)).and(CAPACITY_ORDER.TIER.lt(t)
                     .or(CAPACITY_ORDER.TIER.eq(t).and(CAPACITY_ORDER.ADMISSION.lt(a.admission())))
                     .or(CAPACITY_ORDER.TIER.eq(t).and(CAPACITY_ORDER.ADMISSION.eq(a.admission()))
                             .and(CAPACITY_ORDER.ID.gt(a.id().value()))));
@@ -150,8 +150,8 @@ final class DbOrders implements CapacityOrders {
             where = where.and(CAPACITY_ORDER.SUBMITTED_AT.lt(Values.column(filter.to().get())));
         }
         if (after.isPresent()) {
-            where = where.and(DSL.row(CAPACITY_ORDER.SUBMITTED_AT, CAPACITY_ORDER.ID)
-                    .gt(Values.column(after.get().submittedAt()), after.get().id().value()));
+            where = where.and(Keyset.after(CAPACITY_ORDER.SUBMITTED_AT, Values.column(after.get().submittedAt()),
+                    CAPACITY_ORDER.ID, after.get().id().value()));
         }
         return tx.dsl().selectFrom(CAPACITY_ORDER).where(where).orderBy(CAPACITY_ORDER.SUBMITTED_AT, CAPACITY_ORDER.ID)
                 .limit(limit).fetch(DbOrders::order);

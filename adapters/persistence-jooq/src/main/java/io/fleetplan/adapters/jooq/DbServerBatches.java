@@ -35,7 +35,7 @@ final class DbServerBatches implements ServerBatches {
 
     @Override
     public Optional<ServerBatch> lock(BatchId id) {
-        return tx.dsl().selectFrom(SERVER_BATCH).where(key(id)).forUpdate().fetchOptional(DbServerBatches::batch);
+        return tx.lock(SERVER_BATCH, key(id)).stream().findFirst().map(DbServerBatches::batch);
     }
 
     @Override

@@ -2,8 +2,12 @@ package io.fleetplan.adapters.jooq;
 
 import io.fleetplan.application.port.out.UnitOfWork;
 import io.fleetplan.domain.shared.ConflictException;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.OrderField;
+import org.jooq.Record;
 import org.jooq.SQLDialect;
+import org.jooq.Table;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -11,6 +15,7 @@ import org.jooq.impl.DSL;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -114,5 +119,20 @@ final class Transactions implements UnitOfWork {
 
     DSLContext dsl() {
         return tx().dsl();
+    }
+
+    /**
+     * The rows matching {@code key}, locked until the transaction ends, as they are once the lock is
+     * held. PostgreSQL's SELECT ... FOR UPDATE returns the row as the transaction that held the lock
+     * left it; H2's may return the version it read before it waited, so on H2 the rows are read
+     * again, in a new statement, once they are locked.
+     */
+    <R extends Record> List<R> lock(Table<R> table, Condition key, OrderField<?>... order) {
+        DSLContext dsl = dsl();
+        List<R> locked = dsl.selectFrom(table).where(key).orderBy(order).forUpdate().fetch();
+        if (locked.isEmpty() || dialect != SQLDialect.H2) {
+            return locked;
+        }
+        return dsl.selectFrom(table).where(key).orderBy(order).fetch();
     }
 }

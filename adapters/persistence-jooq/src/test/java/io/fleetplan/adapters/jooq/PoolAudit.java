@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stored once, and the event log numbered 1..n without a gap.
  */
 final class PoolAudit {
+    private static final int PAGE = 5000;
     private PoolAudit() {
     }
 
@@ -39,11 +40,11 @@ final class PoolAudit {
             Map<String, CapacityOrder> out = new HashMap<>();
             Optional<CapacityOrder> after = Optional.empty();
             while (true) {
-                List<CapacityOrder> page = stores.orders().list(OrderFilter.ALL, after, 1000);
+                List<CapacityOrder> page = stores.orders().list(OrderFilter.ALL, after, PAGE);
                 for (CapacityOrder o : page) {
                     assertThat(out.put(o.id().value(), o)).as("order %s listed twice", o.id()).isNull();
                 }
-                if (page.size() < 1000) {
+                if (page.size() < PAGE) {
                     return out;
                 }
                 after = Optional.of(page.get(page.size() - 1));
@@ -51,9 +52,12 @@ final class PoolAudit {
         });
     }
 
-    static void assertConsistent(Stores stores, Collection<String> acknowledged) {
+    /** Checks the store; returns every order in it, by id. */
+    static Map<String, CapacityOrder> assertConsistent(Stores stores, Collection<String> acknowledged) {
         Map<String, CapacityOrder> orders = orders(stores);
-        assertThat(orders.keySet()).as("every acknowledged order is stored").containsAll(acknowledged);
+        Set<String> missing = new HashSet<>(acknowledged);
+        missing.removeAll(orders.keySet());
+        assertThat(missing).as("acknowledged orders that are not stored").isEmpty();
         List<GpuPool> pools = stores.unitOfWork().readOnly(() -> stores.pools().all());
         Map<PoolId, Long> inService = inService(stores);
         for (GpuPool pool : pools) {
@@ -61,9 +65,11 @@ final class PoolAudit {
                     .isLessThanOrEqualTo(pool.capacity());
             assertThat(pool.capacity()).as("capacity of %s = GPUs in service", pool.id())
                     .isEqualTo(inService.getOrDefault(pool.id(), 0L));
+            Map<WorkloadClass, List<CapacityOrder>> byTier = orders.values().stream()
+                    .filter(o -> o.pool().equals(pool.id()))
+                    .collect(java.util.stream.Collectors.groupingBy(CapacityOrder::tier));
             for (WorkloadClass tier : WorkloadClass.values()) {
-                List<CapacityOrder> mine = orders.values().stream()
-                        .filter(o -> o.pool().equals(pool.id()) && o.tier() == tier).toList();
+                List<CapacityOrder> mine = byTier.getOrDefault(tier, List.of());
                 long allocated = mine.stream().filter(o -> o.status() == OrderStatus.ALLOCATED)
                         .mapToLong(CapacityOrder::size).sum();
                 List<CapacityOrder> pending = mine.stream().filter(o -> o.status() == OrderStatus.PENDING).toList();
@@ -75,6 +81,7 @@ final class PoolAudit {
             }
         }
         assertGaplessEvents(stores);
+        return orders;
     }
 
     static Map<PoolId, Long> inService(Stores stores) {

@@ -2,31 +2,16 @@ package io.fleetplan.adapters.jooq;
 
 import io.fleetplan.application.contract.AdmissionSequencesContract;
 import io.fleetplan.application.port.out.Stores;
-import org.junit.jupiter.api.AfterAll;
 
-/** The admission sequences contract on Postgres: one database, emptied before every sequence. */
+/** The admission sequences contract on Postgres: the shared contract database, emptied before every sequence. */
 class PostgresAdmissionSequencesTest extends AdmissionSequencesContract {
-    private static DatabaseStores store;
-
     @Override
     protected Stores newStores() {
-        if (store == null) {
-            store = TestDatabase.postgres("admission").open();
-        }
-        TestDatabase.wipe(store);
-        return store.stores();
+        return ContractStores.postgres();
     }
 
     @Override
     protected int sequences() {
         return 25;
-    }
-
-    @AfterAll
-    static void close() {
-        if (store != null) {
-            store.close();
-            store = null;
-        }
     }
 }

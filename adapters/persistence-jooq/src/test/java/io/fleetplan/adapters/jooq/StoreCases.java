@@ -115,6 +115,31 @@ abstract class StoreCases {
     }
 
     @Test
+    void aRacingDuplicateIsTheSameConflictAsASequentialOne() throws Exception {
+        CountDownLatch inserted = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> run(() -> {
+            stores.regions().add(Region.register(RegionId.of("cn-hangzhou"), "Hangzhou"));
+            inserted.countDown();
+            try {
+                commit.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
+        // the second one cannot see the first, uncommitted row: its insert meets the primary key
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> run(() ->
+                stores.regions().add(Region.register(RegionId.of("cn-hangzhou"), "Hangzhou again"))));
+        Thread.sleep(200);
+        commit.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> second.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(ConflictException.class)
+                .cause().satisfies(e -> assertThat(((ConflictException) e).code()).isEqualTo("region-exists"));
+        assertThat(tx(() -> stores.regions().find(RegionId.of("cn-hangzhou")))).map(Region::name).contains("Hangzhou");
+    }
+
+    @Test
     void updatesOnlyAtTheLoadedVersionAndReturnsTheNextOne() {
         DataCenter dc = DataCenter.register(DataCenterId.of("hz-a"), RegionId.of("cn-hangzhou"), "Hangzhou A",
                 Power.ofKilowatts(1000), 50);

@@ -1,0 +1,2 @@
+/** Implementation of bulk imports. */
+package io.fleetplan.application.service.records;
