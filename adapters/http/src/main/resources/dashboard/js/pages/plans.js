@@ -130,7 +130,7 @@ function picker(scenarios, record, picked, focus, comparable, ctx) {
         return h('span', null,
           h('input', { type: 'checkbox', id, name: 'scenario', value: s.name, checked: isRecord || picked.includes(s.name),
             disabled: isRecord || !can, dataset: { scenario: s.name } }),
-          h('label', { for: id }, ` ${s.name}`, isRecord ? ' (plan of record)' : '',
+          h('label', { for: id }, ` ${s.name}`, isRecord && !/plan of record/i.test(s.name) ? ' (plan of record)' : '',
             can ? '' : ` (${s.definition.horizonQuarters} quarters: not comparable)`));
       })),
     h('div', { class: 'filters' },
@@ -237,7 +237,8 @@ function comparisonCard(comparison, backlogChart) {
         const last = row.backlogDelta[row.backlogDelta.length - 1] || 0;
         const total = row.backlogDelta.reduce((t, d) => t + d, 0);
         return h('tr', { dataset: { scenario: row.scenario } },
-          h('th', { scope: 'row' }, row.scenario, i === 0 ? h('span', { class: 'note' }, ' (plan of record)') : null),
+          h('th', { scope: 'row' }, row.scenario,
+            i === 0 && !/plan of record/i.test(row.scenario) ? h('span', { class: 'note' }, ' (plan of record)') : null),
           h('td', { dataset: { field: 'firstClearQuarter' } }, row.firstClearQuarter || 'not within the plan'),
           h('td', { class: 'num', dataset: { field: 'peakBacklogGpus' } }, count(row.peakBacklogGpus)),
           h('td', { class: 'num', dataset: { field: 'capexUsed', amount: row.capexUsed.amount } }, money(row.capexUsed)),
