@@ -475,6 +475,7 @@ class DashboardBrowserTest {
         assertThat(browser.all("#orders-table [data-field=tenant]"))
                 .allSatisfy(cell -> assertThat(cell.getText()).isEqualTo("moonshot-lab"));
         assertThat(browser.all("#filter-tenant")).isEmpty();
+        assertThat(browser.all("[data-events]")).as("no links into the staff-only event log").isEmpty();
         browser.screenshot("orders-tenant");
 
         browser.js("location.hash = '#capex'");
