@@ -4,7 +4,7 @@
 //
 // Calls: GET /api/v1/openapi.json (public: does this server plan?), GET /scenarios,
 // GET /plans/{name}, GET /comparisons?scenario=..., POST /plans/{name}/solve, GET /growth-presets,
-// GET /data-centers and POST /scenarios (new scenario form), POST /scenarios/{name}/plan-of-record.
+// GET /data-centers and POST /scenarios (new scenario form).
 
 import { api, ApiError } from '../api.js';
 import { CONSTRAINT_TEXT, CONSTRAINTS, constraintStrip, quarterChart } from '../charts.js';
