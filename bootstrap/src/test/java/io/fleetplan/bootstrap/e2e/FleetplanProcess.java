@@ -45,10 +45,15 @@ final class FleetplanProcess implements AutoCloseable {
     }
 
     static FleetplanProcess start(Map<String, String> env, String... args) throws IOException {
+        return startIn(Path.of("").toAbsolutePath(), env, args);
+    }
+
+    /** Starts the jar with {@code directory} as its working directory. */
+    static FleetplanProcess startIn(Path directory, Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar().toString()));
+                .toString(), "-jar", jar().toAbsolutePath().toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(directory.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("FLEETPLAN_"));
         builder.environment().putAll(env);
         long started = System.nanoTime();

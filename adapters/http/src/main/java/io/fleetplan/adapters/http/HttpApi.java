@@ -102,6 +102,7 @@ public final class HttpApi {
                         ctx -> serve(route, ctx));
             }
             config.routes.exception(Exception.class, (failure, ctx) -> writeProblem(ctx, failure));
+            config.router.javaLangErrorHandler((response, error) -> writeFault(response, error));
             config.routes.error(404, ctx -> unrouted(ctx, 404));
             config.routes.error(405, ctx -> unrouted(ctx, 405));
             config.requestLogger.http((ctx, millis) -> {
@@ -332,6 +333,19 @@ public final class HttpApi {
         boolean ifMatchSent = Boolean.TRUE.equals(ctx.attribute(IF_MATCH_SENT));
         Problem problem = Problems.of(failure, ctx.path(), ifMatchSent);
         write(ctx, problem);
+    }
+
+    /** A java.lang.Error (out of memory, a class missing at run time): still a problem, never a stack trace. */
+    private void writeFault(jakarta.servlet.http.HttpServletResponse response, Error error) {
+        Problem problem = Problems.of(error, "/", false);
+        try {
+            response.setStatus(500);
+            response.setContentType(Problem.MEDIA_TYPE);
+            response.setHeader("X-Correlation-Id", problem.correlationId());
+            response.getOutputStream().write(mapper.writeValueAsBytes(problem));
+        } catch (IOException | RuntimeException e) {
+            // the response is gone or committed; the error is logged under its correlation id
+        }
     }
 
     private void unrouted(Context ctx, int status) {

@@ -155,7 +155,7 @@ class ProblemsTest {
             }
 
             public List<DataCenterView> dataCenters(String region) {
-                return List.of();
+                throw new NoClassDefFoundError("io/fleetplan/SecretInternalClass");
             }
 
             public DataCenterView dataCenter(String id) {
@@ -176,6 +176,9 @@ class ProblemsTest {
                     .doesNotContain("connection pool");
             assertThat(faulty.get("/api/v1/regions/cn-x", faulty.viewer).problem(500).path("detail").asText())
                     .doesNotContain("internal detail");
+            var error = faulty.get("/api/v1/data-centers", faulty.viewer);
+            assertThat(error.problem(500).path("correlationId").asText()).isNotBlank();
+            assertThat(error.body()).doesNotContain("Secret");
             JsonNode health = faulty.get("/health", null).problem(503);
             assertThat(health.path("detail").asText()).doesNotContain("secret-host");
         }
