@@ -112,7 +112,8 @@ export function columns(quarters, stacks, format, attrs = {}) {
           ? h('span', { style: { height: `${(100 * s.values[i] / max).toFixed(2)}%`, background: s.color },
             title: `${q} · ${s.label}: ${format(s.values[i])}` })
           : null))))),
-    h('div', { class: 'columns-labels', 'aria-hidden': 'true' }, quarters.map(q => h('span', null, q))));
+    h('div', { class: 'columns-labels', 'aria-hidden': 'true' },
+      quarters.map((q, i) => h('span', null, q, h('br'), h('strong', null, format(totals[i]))))));
 }
 
 /** The binding constraint of each quarter as a strip of coloured cells with the constraint written in. */

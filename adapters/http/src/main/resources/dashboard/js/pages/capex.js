@@ -5,7 +5,7 @@
 
 import { api } from '../api.js';
 import { columns, quarterChart } from '../charts.js';
-import { bar, card, chip, count, empty, fill, h, kpis, label, money, percent, scaled, when } from '../dom.js';
+import { bar, card, count, empty, fill, h, kpis, label, money, percent, scaled, when } from '../dom.js';
 
 const CATEGORIES = ['SERVERS', 'DATA_CENTER', 'NETWORK', 'OTHER'];
 const CATEGORY_COLOURS = { SERVERS: '#1f4e9c', DATA_CENTER: '#138a7e', NETWORK: '#d9822b', OTHER: '#8d8d8d' };
@@ -171,7 +171,7 @@ function byCategory(s) {
   const max = Math.max(1, ...entries.map(([, m]) => Number(m.amount)));
   if (!entries.some(([, m]) => Number(m.amount) > 0)) return empty('No spend recorded yet.');
   return h('div', { class: 'compare-bars', id: 'category-bars' }, entries.map(([c, m]) => [
-    h('span', null, chip('--accent'), label(c)),
+    h('span', null, h('span', { class: 'chip', style: { background: CATEGORY_COLOURS[c] || '#777' }, 'aria-hidden': 'true' }), label(c)),
     bar([{ value: Number(m.amount), color: CATEGORY_COLOURS[c] || '#777' }], max, { 'aria-label': `${label(c)}: ${money(m)}` }),
     h('span', { class: 'val', dataset: { category: c, amount: m.amount } }, money(m)),
   ]));

@@ -49,8 +49,9 @@ function headline(pools, dataCenters) {
       note: capacity ? `${percent(100 * allocated / capacity)} of capacity` : null },
     { label: 'Backlog (GPUs waiting)', value: count(backlog), field: 'backlog', tone: backlog ? 'alert' : 'good',
       note: `${count(pendingOrders)} pending orders in ${count(shortPools)} pools` },
-    { label: 'Delivered, waiting for power', value: `${count(waitingForPower)} servers`, field: 'waiting',
-      tone: waitingForPower ? 'warn' : '', note: `${count(undeployed)} servers delivered and not in service` },
+    { label: 'Undeployed inventory', value: `${count(undeployed)} servers`, field: 'undeployed',
+      tone: undeployed ? 'warn' : '',
+      note: `delivered, not in service: ${count(waitingForPower)} waiting for power, ${count(undeployed - waitingForPower)} installed` },
     { label: 'Power in use', value: kw(powerInUse), field: 'power',
       note: powerCapacity ? `of ${kw(powerCapacity)} (${percent(100 * powerInUse / powerCapacity)})` : null },
   ], { 'aria-label': 'Headline figures' });
@@ -202,14 +203,13 @@ function holdsBack(d, waitingKw) {
   const headroom = Number(d.powerHeadroomKw);
   if (delivered > 0 && waitingKw > headroom) {
     reasons.push(['POWER', `Power: ${count(delivered)} delivered servers need ${kw(waitingKw)}; ${kw(headroom)} free`]);
-  } else if (delivered > 0) {
-    reasons.push(['DEPLOYMENT', `${count(delivered)} delivered servers to install (power is there)`]);
   }
-  if (installed > 0) {
-    const weeks = d.throughputPerWeek > 0 ? Math.ceil(installed / d.throughputPerWeek) : null;
+  const toDeploy = delivered + installed;
+  if (toDeploy > 0) {
+    const weeks = d.throughputPerWeek > 0 ? Math.ceil(toDeploy / d.throughputPerWeek) : null;
     reasons.push(['DEPLOYMENT', weeks === null
-      ? `Crews: ${count(installed)} installed servers, no deployment throughput`
-      : `Crews: ${count(installed)} installed servers, about ${weeks} weeks at ${count(d.throughputPerWeek)} a week`]);
+      ? `Crews: ${count(toDeploy)} servers to rack and bring into service, and no deployment throughput`
+      : `Crews: ${count(toDeploy)} servers to rack and bring into service, about ${weeks} weeks at ${count(d.throughputPerWeek)} a week`]);
   }
   if (ordered > 0) reasons.push(['SUPPLY', `Supply: ${count(ordered)} servers not delivered yet`]);
   if (!reasons.length) return h('span', { class: 'note' }, 'Nothing waiting');

@@ -4,7 +4,7 @@
 //
 // Calls: GET /api/v1/openapi.json (public: does this server plan?), GET /scenarios,
 // GET /plans/{name}, GET /comparisons?scenario=..., POST /plans/{name}/solve, GET /growth-presets,
-// GET /data-centers and POST /scenarios (new scenario form), POST /scenarios/{name}/plan-of-record.
+// GET /data-centers and POST /scenarios (new scenario form).
 
 import { api, ApiError } from '../api.js';
 import { CONSTRAINT_TEXT, CONSTRAINTS, constraintStrip, quarterChart } from '../charts.js';
@@ -130,7 +130,7 @@ function picker(scenarios, record, picked, focus, comparable, ctx) {
         return h('span', null,
           h('input', { type: 'checkbox', id, name: 'scenario', value: s.name, checked: isRecord || picked.includes(s.name),
             disabled: isRecord || !can, dataset: { scenario: s.name } }),
-          h('label', { for: id }, ` ${s.name}`, isRecord ? ' (plan of record)' : '',
+          h('label', { for: id }, ` ${s.name}`, isRecord && !/plan of record/i.test(s.name) ? ' (plan of record)' : '',
             can ? '' : ` (${s.definition.horizonQuarters} quarters: not comparable)`));
       })),
     h('div', { class: 'filters' },
@@ -204,6 +204,10 @@ function planCard(plan, focus, scope, chart) {
         }))))));
 }
 
+function signed(n) {
+  return `${n > 0 ? '+' : ''}${count(n)}`;
+}
+
 function mostBinding(counts) {
   const entries = Object.entries(counts || {}).filter(([c, n]) => c !== 'NONE' && n > 0).sort((a, b) => b[1] - a[1]);
   if (!entries.length) return 'nothing';
@@ -226,11 +230,15 @@ function comparisonCard(comparison, backlogChart) {
         h('th', { scope: 'col', class: 'num' }, 'Peak backlog (GPUs)'),
         h('th', { scope: 'col', class: 'num' }, 'Capex used'),
         h('th', { scope: 'col' }, 'Quarters bound by'),
-        h('th', { scope: 'col', class: 'num' }, 'Backlog at the end vs plan of record'))),
+        h('th', { scope: 'col', class: 'num' }, 'Backlog at the end vs plan of record'),
+        h('th', { scope: 'col', class: 'num', title: 'The sum of the backlog change over every quarter' },
+          'Backlog over the plan vs plan of record (GPU-quarters)'))),
       h('tbody', null, comparison.rows.map((row, i) => {
         const last = row.backlogDelta[row.backlogDelta.length - 1] || 0;
+        const total = row.backlogDelta.reduce((t, d) => t + d, 0);
         return h('tr', { dataset: { scenario: row.scenario } },
-          h('th', { scope: 'row' }, row.scenario, i === 0 ? h('span', { class: 'note' }, ' (plan of record)') : null),
+          h('th', { scope: 'row' }, row.scenario,
+            i === 0 && !/plan of record/i.test(row.scenario) ? h('span', { class: 'note' }, ' (plan of record)') : null),
           h('td', { dataset: { field: 'firstClearQuarter' } }, row.firstClearQuarter || 'not within the plan'),
           h('td', { class: 'num', dataset: { field: 'peakBacklogGpus' } }, count(row.peakBacklogGpus)),
           h('td', { class: 'num', dataset: { field: 'capexUsed', amount: row.capexUsed.amount } }, money(row.capexUsed)),
@@ -239,7 +247,9 @@ function comparisonCard(comparison, backlogChart) {
               `${c.toLowerCase()} ${row.bindingQuarters[c]}`)),
           constraints.every(c => !(row.bindingQuarters[c] > 0)) ? 'none' : null),
           h('td', { class: `num ${last < 0 ? 'delta-better' : last > 0 ? 'delta-worse' : ''}`, dataset: { field: 'endDelta' } },
-            i === 0 ? '–' : `${last > 0 ? '+' : ''}${count(last)}`));
+            i === 0 ? '–' : signed(last)),
+          h('td', { class: `num ${total < 0 ? 'delta-better' : total > 0 ? 'delta-worse' : ''}`, dataset: { field: 'totalDelta' } },
+            i === 0 ? '–' : signed(total)));
       })))),
     h('h3', null, 'Backlog per quarter, by scenario'),
     backlogChart);

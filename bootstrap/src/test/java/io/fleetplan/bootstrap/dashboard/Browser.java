@@ -123,6 +123,7 @@ final class Browser implements AutoCloseable {
         long height = ((Number) js("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);"))
                 .longValue();
         driver.manage().window().setSize(new Dimension(1280, (int) Math.min(6000, Math.max(900, height + 40))));
+        js("window.scrollTo(0, 0)");
         try {
             byte[] png = driver.getScreenshotAs(OutputType.BYTES);
             Path file = screenshots.resolve(name + ".png");
