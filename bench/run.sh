@@ -40,12 +40,12 @@ bench() {
   echo
 } > "$REPORT"
 
+bench planning "$@" | tee -a "$REPORT"
+bench startup --jar "$JAR" "$@" | tee -a "$REPORT"
+bench http "$@" | tee -a "$REPORT"
 if [ -n "$PG_URL" ]; then
   bench stores --jdbc-url "$PG_URL" "$@" | tee -a "$REPORT"
 else
   bench stores "$@" | tee -a "$REPORT"
 fi
-bench http "$@" | tee -a "$REPORT"
-bench planning "$@" | tee -a "$REPORT"
-bench startup --jar "$JAR" "$@" | tee -a "$REPORT"
 echo "report: $REPORT" >&2
