@@ -82,7 +82,7 @@ final class PlanningSuite {
         table.note("Synthetic fleet: data centres spread evenly over the regions, each hosting one 8-GPU SKU of every"
                 + " accelerator type (pools = regions x types), with servers in service, in the warehouse and in"
                 + " the pipeline; demand 30% above capacity growing 34% a year; capital left to spend worth a quarter of"
-                + " the servers in service (so capital binds); power (30-59 times the load in use) and"
+                + " the servers in service (so capital binds); power (100-149 times the load in use) and"
                 + " throughput (200-299 servers a week a site) ample enough that extra capex alone can clear the"
                 + " backlog, so the solver runs its whole bisection; purchase lead time 2 quarters.");
         table.note("Solver: least extra capex to clear the backlog by the middle of the horizon (a bisection of"
@@ -140,7 +140,7 @@ final class PlanningSuite {
                 poolServers[region * size.types() + t] += inService;
             }
             long inUseKw = siteServers * 10;
-            long capacityKw = inUseKw * (30 + d % 30);
+            long capacityKw = inUseKw * (100 + d % 50);
             sites.add(new Baseline.Site(DataCenterId.of(String.format(Locale.ROOT, "dc-%04d", d)),
                     RegionId.of("pl-r" + region), Power.ofKilowatts(capacityKw), Power.ofKilowatts(inUseKw),
                     200 + d % 100, stocks));
