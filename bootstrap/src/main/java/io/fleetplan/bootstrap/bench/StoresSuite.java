@@ -1,0 +1,240 @@
+package io.fleetplan.bootstrap.bench;
+
+import io.fleetplan.adapters.jooq.DatabaseStores;
+import io.fleetplan.adapters.memory.InMemoryStores;
+import io.fleetplan.application.port.in.fleet.AdvancePipeline;
+import io.fleetplan.application.port.in.gpu.OrderView;
+import io.fleetplan.application.port.in.gpu.PoolView;
+import io.fleetplan.application.port.out.Stores;
+import io.fleetplan.application.service.ApplicationServices;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Issue 3: order admissions per second through the application API on every store, one hot pool
+ * and 100 pools, 1 and 8 threads, with p50/p99 per submission; beside each, the bare JDBC limit of
+ * the same transaction on the same database; and the time one activation takes to drain a large
+ * backlog.
+ */
+final class StoresSuite {
+    static final int[] THREADS = {1, 8};
+    /** Servers per pool: 80 million GPUs, more than any run submits. */
+    private static final long SERVERS_PER_POOL = 10_000_000;
+
+    private final BenchOptions options;
+    private final PrintStream log;
+    /** Fleetplan's results per store, joined with the limit's when that is measured; indexed [spread][threads]. */
+    private final Map<String, Load.Result[][]> fleetplan = new HashMap<>();
+
+    StoresSuite(BenchOptions options, PrintStream log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    List<Table> run() throws Exception {
+        int spreadPools = options.spreadPools();
+        Table admissions = new Table("Order admissions per second through the application API (stores)",
+                "store", "pools", "threads", "Fleetplan orders/s", "p50 ms", "p99 ms", "CPU ms/order", "limit tx/s",
+                "limit p50 ms", "limit p99 ms", "limit CPU ms/tx", "Fleetplan / limit", "errors");
+        Table drain = new Table("Backlog drain on one activation (stores)",
+                "store", "pending orders", "GPUs brought into service", "orders admitted", "still pending",
+                "drain s", "backlog seeded in s");
+        for (String store : options.stores()) {
+            switch (store) {
+                case "memory" -> memory(admissions, drain);
+                case "h2" -> h2(admissions, drain);
+                case "postgres" -> postgres(admissions, drain);
+                default -> throw new IllegalArgumentException(store);
+            }
+        }
+        admissions.note("Each order asks for 8 GPUs of pools with 80 million GPUs in service, so every order is"
+                + " admitted (an order left pending counts as an error). " + spreadPools + " pools: each call picks the"
+                + " next pool round robin.");
+        admissions.note("Limit: the bare JDBC transaction of the same shape on scratch tables in the same database"
+                + " (lock the pool row FOR UPDATE, update it, insert an order row, insert an event row, commit),"
+                + " one connection per thread, no application code. H2 is the crash-safe file database"
+                + " (WRITE_DELAY=0), as Fleetplan opens it.");
+        admissions.note("CPU ms: CPU time of the calling threads per operation (ThreadMXBean), which a loaded"
+                + " machine inflates far less than wall-clock time. For H2 (embedded) it includes the database's"
+                + " work; for PostgreSQL only the client's.");
+        admissions.note("Goal (issue 3): Fleetplan >= 80% of the limit. Reference limit: H2 ~5,000/s hot,"
+                + " ~10,500/s over 100 pools; PostgreSQL ~960/s hot, ~2,500/s over 100 pools (8 clients).");
+        drain.note("One pool with the pending orders (1 GPU each, tiers in turn) and installed servers bringing the"
+                + " GPUs; 'drain' is one AdvancePipeline ACTIVATE call, timed. Goal (issue 3): <= 2 s on H2.");
+        drain.note("The backlog is seeded with the pool's own submission rule on the store's ports, 1,000"
+                + " submissions to a transaction (SubmitOrder's code, batched), so that 100,000 orders take seconds.");
+        return List.of(admissions, drain);
+    }
+
+    private void memory(Table admissions, Table drain) throws Exception {
+        log.println("stores: memory");
+        measureStore("memory", InMemoryStores.create(), admissions, drain);
+    }
+
+    private void h2(Table admissions, Table drain) throws Exception {
+        Path dir = Files.createTempDirectory("fleetplan-bench-h2-");
+        log.println("stores: h2 in " + dir);
+        try {
+            try (DatabaseStores db = DatabaseStores.h2(dir)) {
+                measureStore("h2", db.stores(), admissions, drain);
+            }
+            limit("h2", DatabaseStores.h2Url(dir), "sa", "", admissions);
+        } finally {
+            Bench.deleteTree(dir);
+        }
+    }
+
+    private void postgres(Table admissions, Table drain) throws Exception {
+        String given = options.jdbcUrl().orElseThrow();
+        String name = "fleetplan_bench_" + System.currentTimeMillis();
+        String url = withDatabase(given, name);
+        log.println("stores: postgres, scratch database " + name + " beside " + given);
+        try (Connection c = DriverManager.getConnection(given, options.jdbcUser(), options.jdbcPassword());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        try {
+            try (DatabaseStores db = DatabaseStores.postgres(url, options.jdbcUser(), options.jdbcPassword(), 10)) {
+                measureStore("postgres", db.stores(), admissions, drain);
+            }
+            limit("postgres", url, options.jdbcUser(), options.jdbcPassword(), admissions);
+        } finally {
+            try (Connection c = DriverManager.getConnection(given, options.jdbcUser(), options.jdbcPassword());
+                 Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + name);
+            } catch (SQLException e) {
+                log.println("could not drop the scratch database " + name + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** The URL with its database name replaced. */
+    static String withDatabase(String url, String database) {
+        int query = url.indexOf('?');
+        String base = query < 0 ? url : url.substring(0, query);
+        String rest = query < 0 ? "" : url.substring(query);
+        int slash = base.lastIndexOf('/');
+        if (slash < "jdbc:postgresql://".length()) {
+            throw new IllegalArgumentException("a PostgreSQL URL names its database: jdbc:postgresql://host:port/db");
+        }
+        return base.substring(0, slash + 1) + database + rest;
+    }
+
+
+    private void measureStore(String store, Stores stores, Table admissions, Table drain) throws Exception {
+        ApplicationServices services = BenchFleet.services(stores);
+        BenchFleet fleet = BenchFleet.build(services, "bx", options.spreadPools(), SERVERS_PER_POOL * BenchFleet.GPUS_PER_SERVER);
+        List<String> regions = fleet.regions();
+        Load.Result[][] results = new Load.Result[2][THREADS.length];
+        AtomicLong sequence = new AtomicLong();
+        for (int spread = 0; spread < 2; spread++) {
+            for (int t = 0; t < THREADS.length; t++) {
+                boolean hot = spread == 0;
+                int threads = THREADS[t];
+                Load.Result result = Load.run(threads, options.warmupMillis(), options.measureMillis(),
+                        options.minOperations(threads), thread -> () -> {
+                    long n = sequence.getAndIncrement();
+                    String region = hot ? regions.get(0) : regions.get((int) (n % regions.size()));
+                    OrderView order = services.orders().submit(BenchFleet.ACTOR,
+                            BenchFleet.order(region, BenchFleet.GPUS_PER_SERVER, n));
+                    if (!"ALLOCATED".equals(order.status())) {
+                        throw new IllegalStateException("order " + order.id() + " was not admitted: " + order.status());
+                    }
+                });
+                results[spread][t] = result;
+                log.printf(Locale.ROOT, "  %s %s %d threads: %s orders/s%n", store, hot ? "hot pool" : options.spreadPools() + " pools",
+                        threads, Table.rate(result.perSecond()));
+                if (result.firstError() != null) {
+                    log.println("    first error: " + result.firstError());
+                }
+            }
+        }
+        fleetplan.put(store, results);
+        if (store.equals("memory")) {
+            addRows(store, admissions, null);
+        }
+        drain(store, stores, services, fleet, drain);
+    }
+
+    private void limit(String store, String url, String user, String password, Table admissions) throws Exception {
+        Load.Result[][] results = new Load.Result[2][THREADS.length];
+        try (JdbcLimit limit = new JdbcLimit(url, user, password, options.spreadPools())) {
+            AtomicLong sequence = new AtomicLong();
+            for (int spread = 0; spread < 2; spread++) {
+                boolean hot = spread == 0;
+                for (int t = 0; t < THREADS.length; t++) {
+                    int threads = THREADS[t];
+                    Load.Operation[] clients = new Load.Operation[threads];
+                    for (int i = 0; i < threads; i++) {
+                        clients[i] = limit.client(call -> hot ? 0 : sequence.getAndIncrement() % options.spreadPools());
+                    }
+                    Load.Result result = Load.run(threads, options.warmupMillis(), options.measureMillis(),
+                            options.minOperations(threads),
+                            thread -> clients[thread]);
+                    results[spread][t] = result;
+                    log.printf(Locale.ROOT, "  %s limit %s %d threads: %s tx/s%n", store,
+                            hot ? "hot pool" : options.spreadPools() + " pools", threads, Table.rate(result.perSecond()));
+                    if (result.firstError() != null) {
+                        log.println("    first error: " + result.firstError());
+                    }
+                }
+            }
+        }
+        addRows(store, admissions, results);
+    }
+
+    private void addRows(String store, Table admissions, Load.Result[][] limits) {
+        Load.Result[][] ours = fleetplan.get(store);
+        for (int spread = 0; spread < 2; spread++) {
+            for (int t = 0; t < THREADS.length; t++) {
+                Load.Result f = ours[spread][t];
+                Load.Result l = limits == null ? null : limits[spread][t];
+                admissions.row(store, spread == 0 ? "1 (hot)" : String.valueOf(options.spreadPools()), THREADS[t],
+                        Table.rate(f.perSecond()), Table.millis(f.percentile(50)), Table.millis(f.percentile(99)),
+                        Table.millis(f.cpuPerOperation()),
+                        l == null ? "n/a" : Table.rate(l.perSecond()),
+                        l == null ? "n/a" : Table.millis(l.percentile(50)),
+                        l == null ? "n/a" : Table.millis(l.percentile(99)),
+                        l == null ? "n/a" : Table.millis(l.cpuPerOperation()),
+                        l == null || l.operations() == 0 ? "n/a" : Table.percent(f.perSecond() / l.perSecond()),
+                        f.errors() + (l == null ? 0 : l.errors()));
+            }
+        }
+    }
+
+    private void drain(String store, Stores stores, ApplicationServices services, BenchFleet fleet, Table drain) {
+        int orders = options.drainOrders();
+        long gpus = options.drainGpus();
+        long servers = (gpus + BenchFleet.GPUS_PER_SERVER - 1) / BenchFleet.GPUS_PER_SERVER;
+        String region = "bx-drain";
+        String batch = fleet.addRegion(region, servers, false);
+        long fill = BenchFleet.seedBacklog(stores, region, orders, 1_000);
+        PoolView before = services.orders().pool(region, BenchFleet.ACCELERATOR);
+        long pendingBefore = before.pendingOrders().values().stream().mapToLong(Long::longValue).sum();
+        log.printf(Locale.ROOT, "  %s: %d orders pending, activating %d servers (%d GPUs)%n", store, pendingBefore,
+                servers, servers * BenchFleet.GPUS_PER_SERVER);
+        long start = System.nanoTime();
+        services.fleet().advance(BenchFleet.ACTOR,
+                new AdvancePipeline.Command(batch, AdvancePipeline.Step.ACTIVATE, servers, null));
+        long took = System.nanoTime() - start;
+        PoolView after = services.orders().pool(region, BenchFleet.ACCELERATOR);
+        long pendingAfter = after.pendingOrders().values().stream().mapToLong(Long::longValue).sum();
+        drain.row(store, String.format(Locale.ROOT, "%,d", pendingBefore),
+                String.format(Locale.ROOT, "%,d", servers * BenchFleet.GPUS_PER_SERVER),
+                String.format(Locale.ROOT, "%,d", pendingBefore - pendingAfter),
+                String.format(Locale.ROOT, "%,d", pendingAfter), Table.seconds(took),
+                Table.seconds(fill));
+        log.printf(Locale.ROOT, "  %s drain: %s s%n", store, Table.seconds(took));
+    }
+}

@@ -1,0 +1,91 @@
+package io.fleetplan.bootstrap.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmark harness runs end to end in its quick mode and fills its tables: the expected rows,
+ * with positive figures. No timing is asserted: the figures of a quick run on a build machine mean
+ * nothing, only that they are measured.
+ */
+class BenchSmokeTest {
+
+    @Test
+    void storesSuiteMeasuresAdmissionsAgainstTheLimitAndTheDrainForMemoryAndH2() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        List<Table> tables = Bench.run(new String[] {"stores", "--quick", "--stores", "memory,h2"},
+                new PrintStream(printed, true, StandardCharsets.UTF_8), quietLog());
+
+        assertThat(tables).hasSize(2);
+        Table admissions = tables.get(0);
+        assertThat(admissions.rows()).hasSize(8);
+        assertThat(admissions.rows()).extracting(row -> row.get(0) + " " + row.get(1) + " " + row.get(2))
+                .containsExactly("memory 1 (hot) 1", "memory 1 (hot) 8", "memory 10 1", "memory 10 8",
+                        "h2 1 (hot) 1", "h2 1 (hot) 8", "h2 10 1", "h2 10 8");
+        for (int row = 0; row < 8; row++) {
+            assertPositive(admissions, row, "Fleetplan orders/s", "p50 ms", "p99 ms", "CPU ms/order");
+            assertThat(admissions.cell(row, "errors")).isEqualTo("0");
+        }
+        for (int row = 0; row < 4; row++) {
+            assertThat(admissions.cell(row, "limit tx/s")).isEqualTo("n/a");
+        }
+        for (int row = 4; row < 8; row++) {
+            assertPositive(admissions, row, "limit tx/s", "limit p50 ms", "limit p99 ms", "limit CPU ms/tx",
+                    "Fleetplan / limit");
+        }
+
+        Table drain = tables.get(1);
+        assertThat(drain.rows()).extracting(row -> row.get(0)).containsExactly("memory", "h2");
+        for (int row = 0; row < 2; row++) {
+            assertThat(drain.cell(row, "pending orders")).isEqualTo("2,000");
+            assertThat(drain.cell(row, "orders admitted")).isEqualTo("1,000");
+            assertThat(drain.cell(row, "still pending")).isEqualTo("1,000");
+            assertPositive(drain, row, "drain s", "backlog seeded in s");
+        }
+
+        String text = printed.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("### Order admissions per second through the application API (stores)",
+                "Command: `java -cp bootstrap/target/fleetplan.jar io.fleetplan.bootstrap.bench.Bench stores --quick",
+                "Machine: ", "| store | pools | threads |", "### Backlog drain on one activation (stores)");
+    }
+
+    @Test
+    void planningSuiteTimesTheProjectionAndTheSolverAtThreeSizes() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        List<Table> tables = Bench.run(new String[] {"planning", "--quick"},
+                new PrintStream(printed, true, StandardCharsets.UTF_8), quietLog());
+
+        assertThat(tables).hasSize(1);
+        Table planning = tables.get(0);
+        assertThat(planning.rows()).extracting(row -> row.get(0) + " x " + row.get(1) + " x " + row.get(2))
+                .containsExactly("10 x 4 x 8", "30 x 20 x 12", "100 x 20 x 20");
+        for (int row = 0; row < 3; row++) {
+            assertPositive(planning, row, "lanes (site x SKU)", "projection ms", "solver ms");
+            assertThat(planning.cell(row, "solver answer")).startsWith("cleared by");
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("### Planning: projection and capex solver by fleet size (planning)");
+    }
+
+    @Test
+    void syntheticFleetStartsWithABacklogToClear() {
+        assertThat(PlanningSuite.plan(PlanningSuite.QUICK.get(0)).summary().peakBacklogGpus()).isPositive();
+    }
+
+    private static void assertPositive(Table table, int row, String... columns) {
+        for (String column : columns) {
+            assertThat(Table.number(table.cell(row, column)))
+                    .as("%s, row %d of '%s'", column, row, table.title()).isPositive();
+        }
+    }
+
+    private static PrintStream quietLog() {
+        return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    }
+}
