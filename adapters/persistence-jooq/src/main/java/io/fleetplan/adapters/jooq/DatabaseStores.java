@@ -11,7 +11,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The database store: every out-port over an embedded H2 file database (the default) or a
@@ -37,6 +41,8 @@ public final class DatabaseStores implements AutoCloseable {
     private static final String H2_FLAGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
             + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
     private static final int DEFAULT_POOL_SIZE = 10;
+    /** One writer lock per H2 database open in this process (H2 lets no other process open it). */
+    private static final Map<String, Lock> H2_WRITERS = new ConcurrentHashMap<>();
 
     private final HikariDataSource dataSource;
     private final Stores stores;
@@ -58,7 +64,8 @@ public final class DatabaseStores implements AutoCloseable {
         }
         this.dataSource = new HikariDataSource(config);
         this.url = target.url();
-        Transactions tx = new Transactions(dataSource, target.dialect());
+        Transactions tx = new Transactions(dataSource, target.dialect(),
+                target.dialect() == SQLDialect.H2 ? H2_WRITERS.computeIfAbsent(target.url(), u -> new ReentrantLock()) : null);
         this.stores = new Stores(new DbRegions(tx), new DbDataCenters(tx), new DbAcceleratorTypes(tx),
                 new DbServerSkus(tx), new DbServerBatches(tx), new DbGpuPools(tx), new DbOrders(tx),
                 new DbCommitments(tx), new DbEventLog(tx), new DbApiTokens(tx), new DbScenarios(tx), tx);

@@ -9,8 +9,10 @@ import io.fleetplan.domain.shared.DomainEvent;
 import io.fleetplan.domain.shared.EventType;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep8;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +29,9 @@ import static io.fleetplan.adapters.jooq.schema.Tables.EVENT_LOG;
 final class DbEventLog implements EventLog {
     private record Waiting(DomainEvent event, Actor actor, Instant at) {
     }
+
+    /** Rows per INSERT statement: well within PostgreSQL's 65,535 bind values (8 per row). */
+    private static final int ROWS_PER_INSERT = 500;
 
     private final Transactions tx;
 
@@ -55,22 +60,23 @@ final class DbEventLog implements EventLog {
             return;
         }
         DSLContext dsl = current.dsl();
-        long last = tx.lock(EVENT_COUNTER, EVENT_COUNTER.ID.eq(1)).get(0).getLastSequence();
-        List<EventLogRecord> rows = new ArrayList<>(events.size());
-        for (Waiting w : events) {
-            EventLogRecord r = new EventLogRecord();
-            r.setSequenceNo(++last);
-            r.setOccurredAt(Values.column(w.at()));
-            r.setActorName(w.actor().name());
-            r.setActorRole(w.actor().role());
-            r.setEventType(w.event().type().name());
-            r.setSubject(w.event().subject());
-            r.setDetails(EventDetails.encode(w.event().details()));
-            r.setReason(w.event().reason());
-            rows.add(r);
+        // Taking the numbers and the counter's row lock in one statement: the update waits for the
+        // lock and adds to the value committed before it.
+        long last = dsl.update(EVENT_COUNTER).set(EVENT_COUNTER.LAST_SEQUENCE, EVENT_COUNTER.LAST_SEQUENCE.plus((long) events.size()))
+                .where(EVENT_COUNTER.ID.eq(1)).returningResult(EVENT_COUNTER.LAST_SEQUENCE).fetchOne().value1();
+        long sequence = last - events.size();
+        for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
+            InsertValuesStep8<EventLogRecord, Long, OffsetDateTime, String, String, String, String, String, String> insert =
+                    dsl.insertInto(EVENT_LOG, EVENT_LOG.SEQUENCE_NO, EVENT_LOG.OCCURRED_AT, EVENT_LOG.ACTOR_NAME,
+                            EVENT_LOG.ACTOR_ROLE, EVENT_LOG.EVENT_TYPE, EVENT_LOG.SUBJECT, EVENT_LOG.DETAILS,
+                            EVENT_LOG.REASON);
+            for (Waiting w : events.subList(from, Math.min(events.size(), from + ROWS_PER_INSERT))) {
+                insert = insert.values(++sequence, Values.column(w.at()), w.actor().name(), w.actor().role(),
+                        w.event().type().name(), w.event().subject(), EventDetails.encode(w.event().details()),
+                        w.event().reason());
+            }
+            insert.execute();
         }
-        dsl.update(EVENT_COUNTER).set(EVENT_COUNTER.LAST_SEQUENCE, last).where(EVENT_COUNTER.ID.eq(1)).execute();
-        dsl.batchInsert(rows).execute();
         events.clear();
     }
 

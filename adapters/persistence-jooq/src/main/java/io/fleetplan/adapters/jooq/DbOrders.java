@@ -41,14 +41,8 @@ final class DbOrders implements CapacityOrders {
 
     @Override
     public void add(CapacityOrder order) {
+        // One statement: a duplicate id or idempotency key is found by the unique constraints.
         DSLContext dsl = tx.dsl();
-        if (order.idempotencyKey().isPresent()
-                && dsl.fetchExists(CAPACITY_ORDER, keyOf(order.tenant(), order.idempotencyKey().get()))) {
-            throw keyUsed(order);
-        }
-        if (dsl.fetchExists(CAPACITY_ORDER, CAPACITY_ORDER.ID.eq(order.id().value()))) {
-            throw ConflictException.alreadyExists("order", order.id());
-        }
         CapacityOrderRecord row = row(order);
         row.setVersion(1L);
         try {

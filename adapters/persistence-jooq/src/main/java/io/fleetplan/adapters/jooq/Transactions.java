@@ -15,8 +15,14 @@ import org.jooq.impl.DSL;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
 
 /**
@@ -25,18 +31,47 @@ import java.util.function.Supplier;
  * call joins the transaction around it. An exception from the work rolls back and is rethrown
  * unchanged. A transaction the database aborted because of a concurrent one (serialisation
  * failure, deadlock, lock timeout) is run again from the start, a bounded number of times.
+ *
+ * <p>An embedded database (H2) lives in this one process, and its changes are written by one
+ * transaction at a time: a process-wide writer lock is held from the first statement of a change
+ * to its commit. H2 writes the changes of every open transaction to the file whenever any of them
+ * commits; after the process is killed it could bring back part of a transaction that was open
+ * at that moment (a pool's figures without the order rows they count). With one writer, a commit
+ * never writes another change half-done, and H2's row locks never wait. Read-only work does not
+ * take the writer lock.
+ *
+ * <p>Changes that wait for the writer lock are committed together (group commit): the thread that
+ * gets the lock runs every waiting change, up to {@link #MAX_GROUP}, one after the other in one
+ * transaction, each behind a savepoint, and commits once. A change that fails is rolled back to
+ * its savepoint and its caller gets the exception; the others are unaffected. Each caller returns
+ * only after the commit that holds its change, so nothing is acknowledged before it is durable.
+ * Each change still runs alone, in order, and sees every change before it: the outcome is that of
+ * the same changes committed one by one. If the shared transaction itself fails, every change in
+ * it runs again on its own.
  */
 final class Transactions implements UnitOfWork {
     static final int MAX_ATTEMPTS = 6;
+    /** The most changes one group commit carries. */
+    static final int MAX_GROUP = 64;
 
     private final DataSource dataSource;
     private final SQLDialect dialect;
     private final Settings settings;
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
+    /** Held by the one transaction that may change the database; null when the database serialises them itself. */
+    private final Lock writer;
+    /** Changes waiting for the writer lock, in arrival order. */
+    private final Queue<Change<?>> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicLong commits = new AtomicLong();
 
-    Transactions(DataSource dataSource, SQLDialect dialect) {
+    /**
+     * @param writer the lock every changing transaction holds, shared by everything in this process
+     *               that opens the same database; null for a database server
+     */
+    Transactions(DataSource dataSource, SQLDialect dialect, Lock writer) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.writer = writer;
         this.settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
     }
 
@@ -45,6 +80,18 @@ final class Transactions implements UnitOfWork {
         if (current.get() != null) {
             return work.get();
         }
+        return writer == null ? withRetries(work) : grouped(work);
+    }
+
+    @Override
+    public <T> T readOnly(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        return withRetries(work);
+    }
+
+    private <T> T withRetries(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return once(work);
@@ -63,13 +110,129 @@ final class Transactions implements UnitOfWork {
         }
     }
 
-    private <T> T once(Supplier<T> work) {
-        Connection connection;
+    /** One change waiting for the writer lock, and what came of it once {@code done}. */
+    private final class Change<T> {
+        private final Supplier<T> work;
+        private boolean done;
+        private T result;
+        private Throwable failure;
+
+        Change(Supplier<T> work) {
+            this.work = work;
+        }
+
+        /** Runs the work in the transaction on this thread's connection. */
+        void runIn(Tx tx) {
+            current.set(tx);
+            try {
+                result = work.get();
+                tx.beforeCommit();
+            } finally {
+                current.remove();
+            }
+        }
+
+        void runAlone() {
+            try {
+                result = withRetries(work);
+                failure = null;
+            } catch (RuntimeException | Error e) {
+                result = null;
+                failure = e;
+            }
+            done = true;
+        }
+
+        T outcome() {
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            return result;
+        }
+    }
+
+    private <T> T grouped(Supplier<T> work) {
+        Change<T> change = new Change<>(work);
+        waiting.add(change);
+        writer.lock();
         try {
-            connection = dataSource.getConnection();
+            // Fields of a change are written and read under the writer lock.
+            while (!change.done) {
+                commitGroup();
+            }
+        } finally {
+            writer.unlock();
+        }
+        return change.outcome();
+    }
+
+    /** Takes the waiting changes (at least one) and commits them; called holding the writer lock. */
+    private void commitGroup() {
+        List<Change<?>> group = new ArrayList<>();
+        for (Change<?> next; group.size() < MAX_GROUP && (next = waiting.poll()) != null; ) {
+            group.add(next);
+        }
+        if (group.size() == 1) {
+            group.get(0).runAlone();
+            return;
+        }
+        try {
+            runTogether(group);
+        } catch (RuntimeException | Error e) {
+            for (Change<?> change : group) {
+                change.runAlone();
+            }
+        }
+    }
+
+    private void runTogether(List<Change<?>> group) {
+        Connection connection = open();
+        try (connection) {
+            boolean committed = false;
+            try {
+                for (Change<?> change : group) {
+                    Savepoint savepoint = connection.setSavepoint();
+                    try {
+                        change.runIn(new Tx(DSL.using(connection, dialect, settings)));
+                        change.failure = null;
+                    } catch (RuntimeException e) {
+                        if (SqlErrors.isTransient(e)) {
+                            throw e;
+                        }
+                        connection.rollback(savepoint);
+                        change.result = null;
+                        change.failure = SqlErrors.unwrap(e);
+                    }
+                }
+                connection.commit();
+                commits.incrementAndGet();
+                committed = true;
+            } finally {
+                if (!committed) {
+                    rollback(connection);
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("the transaction failed: " + e.getMessage(), e);
+        }
+        for (Change<?> change : group) {
+            change.done = true;
+        }
+    }
+
+    private Connection open() {
+        try {
+            return dataSource.getConnection();
         } catch (SQLException e) {
             throw new DataAccessException("cannot open a database connection", e);
         }
+    }
+
+    private <T> T once(Supplier<T> work) {
+        Connection connection = open();
         try (connection) {
             Tx tx = new Tx(DSL.using(connection, dialect, settings));
             current.set(tx);
@@ -78,6 +241,7 @@ final class Transactions implements UnitOfWork {
                 T result = work.get();
                 tx.beforeCommit();
                 connection.commit();
+                commits.incrementAndGet();
                 committed = true;
                 return result;
             } finally {
@@ -108,6 +272,21 @@ final class Transactions implements UnitOfWork {
         }
     }
 
+    /** The writer lock, null for a database server; for this package's tests. */
+    Lock writer() {
+        return writer;
+    }
+
+    /** Transactions committed so far (a group commit counts once); for this package's tests. */
+    long commits() {
+        return commits.get();
+    }
+
+    /** How many changes wait for the writer lock; for this package's tests. */
+    int waitingChanges() {
+        return waiting.size();
+    }
+
     /** The transaction in progress on this thread. */
     Tx tx() {
         Tx tx = current.get();
@@ -124,13 +303,14 @@ final class Transactions implements UnitOfWork {
     /**
      * The rows matching {@code key}, locked until the transaction ends, as they are once the lock is
      * held. PostgreSQL's SELECT ... FOR UPDATE returns the row as the transaction that held the lock
-     * left it; H2's may return the version it read before it waited, so on H2 the rows are read
-     * again, in a new statement, once they are locked.
+     * left it; H2's may return the version it read before it waited, so on H2 without the writer
+     * lock the rows are read again, in a new statement, once they are locked. Under the writer lock
+     * nothing else holds a row lock, so nothing waits and the first read is current.
      */
     <R extends Record> List<R> lock(Table<R> table, Condition key, OrderField<?>... order) {
         DSLContext dsl = dsl();
         List<R> locked = dsl.selectFrom(table).where(key).orderBy(order).forUpdate().fetch();
-        if (locked.isEmpty() || dialect != SQLDialect.H2) {
+        if (locked.isEmpty() || dialect != SQLDialect.H2 || writer != null) {
             return locked;
         }
         return dsl.selectFrom(table).where(key).orderBy(order).fetch();
