@@ -7,9 +7,9 @@ import io.fleetplan.application.port.out.StoredEvent;
 import io.fleetplan.domain.shared.Actor;
 import io.fleetplan.domain.shared.DomainEvent;
 import io.fleetplan.domain.shared.EventType;
+import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep8;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -29,9 +29,6 @@ import static io.fleetplan.adapters.jooq.schema.Tables.EVENT_LOG;
 final class DbEventLog implements EventLog {
     private record Waiting(DomainEvent event, Actor actor, Instant at) {
     }
-
-    /** Rows per INSERT statement: well within PostgreSQL's 65,535 bind values (8 per row). */
-    private static final int ROWS_PER_INSERT = 500;
 
     private final Transactions tx;
 
@@ -65,18 +62,16 @@ final class DbEventLog implements EventLog {
         long last = dsl.update(EVENT_COUNTER).set(EVENT_COUNTER.LAST_SEQUENCE, EVENT_COUNTER.LAST_SEQUENCE.plus((long) events.size()))
                 .where(EVENT_COUNTER.ID.eq(1)).returningResult(EVENT_COUNTER.LAST_SEQUENCE).fetchOne().value1();
         long sequence = last - events.size();
-        for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
-            InsertValuesStep8<EventLogRecord, Long, OffsetDateTime, String, String, String, String, String, String> insert =
-                    dsl.insertInto(EVENT_LOG, EVENT_LOG.SEQUENCE_NO, EVENT_LOG.OCCURRED_AT, EVENT_LOG.ACTOR_NAME,
-                            EVENT_LOG.ACTOR_ROLE, EVENT_LOG.EVENT_TYPE, EVENT_LOG.SUBJECT, EVENT_LOG.DETAILS,
-                            EVENT_LOG.REASON);
-            for (Waiting w : events.subList(from, Math.min(events.size(), from + ROWS_PER_INSERT))) {
-                insert = insert.values(++sequence, Values.column(w.at()), w.actor().name(), w.actor().role(),
-                        w.event().type().name(), w.event().subject(), EventDetails.encode(w.event().details()),
-                        w.event().reason());
-            }
-            insert.execute();
+        BatchBindStep batch = dsl.batch(dsl.insertInto(EVENT_LOG, EVENT_LOG.SEQUENCE_NO, EVENT_LOG.OCCURRED_AT,
+                        EVENT_LOG.ACTOR_NAME, EVENT_LOG.ACTOR_ROLE, EVENT_LOG.EVENT_TYPE, EVENT_LOG.SUBJECT,
+                        EVENT_LOG.DETAILS, EVENT_LOG.REASON)
+                .values((Long) null, (OffsetDateTime) null, null, null, null, null, null, null));
+        for (Waiting w : events) {
+            batch = batch.bind(++sequence, Values.column(w.at()), w.actor().name(), w.actor().role(),
+                    w.event().type().name(), w.event().subject(), EventDetails.encode(w.event().details()),
+                    w.event().reason());
         }
+        batch.execute();
         events.clear();
     }
 

@@ -12,12 +12,17 @@ import io.fleetplan.domain.shared.OrderId;
 import io.fleetplan.domain.shared.PoolId;
 import io.fleetplan.domain.shared.RegionId;
 import io.fleetplan.domain.shared.TenantId;
+import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.fleetplan.adapters.jooq.schema.Tables.CAPACITY_ORDER;
@@ -63,27 +68,70 @@ final class DbOrders implements CapacityOrders {
                 + " already used idempotency key '" + order.idempotencyKey().orElseThrow() + "'");
     }
 
+    /**
+     * Changes of orders wait in the transaction and are written together, in one batch of one
+     * prepared statement, before the next read of orders and before the commit: a drain that
+     * admits thousands of orders sends one batch instead of thousands of statements.
+     */
     @Override
     public void update(CapacityOrder order) {
-        DSLContext dsl = tx.dsl();
-        int updated = dsl.update(CAPACITY_ORDER).set(row(order)).set(CAPACITY_ORDER.VERSION, CAPACITY_ORDER.VERSION.plus(1L))
-                .where(CAPACITY_ORDER.ID.eq(order.id().value())).execute();
-        if (updated == 0) {
-            CapacityOrderRecord row = row(order);
-            row.setVersion(1L);
-            dsl.insertInto(CAPACITY_ORDER).set(row).execute();
+        changed(tx.tx()).put(order.id(), order);
+    }
+
+    private Map<OrderId, CapacityOrder> changed(Tx current) {
+        return current.attached(this, t -> {
+            Map<OrderId, CapacityOrder> changed = new LinkedHashMap<>();
+            t.onCommit(() -> write(t.dsl(), changed));
+            return changed;
+        });
+    }
+
+    /** The transaction's connection, with the changed orders written first so that a read sees them. */
+    private DSLContext reading() {
+        Tx current = tx.tx();
+        DSLContext dsl = current.dsl();
+        write(dsl, changed(current));
+        return dsl;
+    }
+
+    /** Only what an order changes after it is placed: its status and admission figures. */
+    private static void write(DSLContext dsl, Map<OrderId, CapacityOrder> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        List<CapacityOrder> orders = new ArrayList<>(changed.values());
+        changed.clear();
+        BatchBindStep batch = dsl.batch(dsl.update(CAPACITY_ORDER)
+                .set(CAPACITY_ORDER.STATUS, (String) null)
+                .set(CAPACITY_ORDER.ADMITTED_AT, (OffsetDateTime) null)
+                .set(CAPACITY_ORDER.ADMISSION, (Long) null)
+                .set(CAPACITY_ORDER.PREEMPTIONS, (Integer) null)
+                .set(CAPACITY_ORDER.CLOSED_AT, (OffsetDateTime) null)
+                .set(CAPACITY_ORDER.VERSION, CAPACITY_ORDER.VERSION.plus(DSL.inline(1L)))
+                .where(CAPACITY_ORDER.ID.eq((String) null)));
+        for (CapacityOrder o : orders) {
+            batch = batch.bind(o.status().name(), Values.column(o.admittedAt().orElse(null)), o.admission(),
+                    o.preemptions(), Values.column(o.closedAt().orElse(null)), o.id().value());
+        }
+        int[] updated = batch.execute();
+        for (int i = 0; i < orders.size(); i++) {
+            if (updated[i] == 0) {
+                CapacityOrderRecord row = row(orders.get(i));
+                row.setVersion(1L);
+                dsl.insertInto(CAPACITY_ORDER).set(row).execute();
+            }
         }
     }
 
     @Override
     public Optional<CapacityOrder> find(OrderId id) {
-        return tx.dsl().selectFrom(CAPACITY_ORDER).where(CAPACITY_ORDER.ID.eq(id.value()))
+        return reading().selectFrom(CAPACITY_ORDER).where(CAPACITY_ORDER.ID.eq(id.value()))
                 .fetchOptional(DbOrders::order);
     }
 
     @Override
     public Optional<CapacityOrder> findByIdempotencyKey(TenantId tenant, String key) {
-        return tx.dsl().selectFrom(CAPACITY_ORDER).where(keyOf(tenant, key)).fetchOptional(DbOrders::order);
+        return reading().selectFrom(CAPACITY_ORDER).where(keyOf(tenant, key)).fetchOptional(DbOrders::order);
     }
 
     @Override
@@ -96,7 +144,7 @@ final class DbOrders implements CapacityOrders {
             where = where.and(Keyset.after(CAPACITY_ORDER.SUBMITTED_AT, Values.column(a.submittedAt()),
                     CAPACITY_ORDER.SUBMISSION_SEQ, a.sequence(), CAPACITY_ORDER.ID, a.id().value()));
         }
-        return tx.dsl().selectFrom(CAPACITY_ORDER).where(where)
+        return reading().selectFrom(CAPACITY_ORDER).where(where)
                 .orderBy(CAPACITY_ORDER.SUBMITTED_AT, CAPACITY_ORDER.SUBMISSION_SEQ, CAPACITY_ORDER.ID)
                 .limit(limit).fetch(DbOrders::order);
     }
@@ -114,7 +162,7 @@ final class DbOrders implements CapacityOrders {
                     .or(CAPACITY_ORDER.TIER.eq(t).and(CAPACITY_ORDER.ADMISSION.eq(a.admission()))
                             .and(CAPACITY_ORDER.ID.gt(a.id().value()))));
         }
-        return tx.dsl().selectFrom(CAPACITY_ORDER).where(where)
+        return reading().selectFrom(CAPACITY_ORDER).where(where)
                 .orderBy(CAPACITY_ORDER.TIER.desc(), CAPACITY_ORDER.ADMISSION.desc(), CAPACITY_ORDER.ID.asc())
                 .limit(limit).fetch(DbOrders::order);
     }
@@ -147,7 +195,7 @@ final class DbOrders implements CapacityOrders {
             where = where.and(Keyset.after(CAPACITY_ORDER.SUBMITTED_AT, Values.column(after.get().submittedAt()),
                     CAPACITY_ORDER.ID, after.get().id().value()));
         }
-        return tx.dsl().selectFrom(CAPACITY_ORDER).where(where).orderBy(CAPACITY_ORDER.SUBMITTED_AT, CAPACITY_ORDER.ID)
+        return reading().selectFrom(CAPACITY_ORDER).where(where).orderBy(CAPACITY_ORDER.SUBMITTED_AT, CAPACITY_ORDER.ID)
                 .limit(limit).fetch(DbOrders::order);
     }
 
