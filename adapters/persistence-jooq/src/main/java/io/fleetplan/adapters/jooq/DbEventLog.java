@@ -10,6 +10,7 @@ import io.fleetplan.domain.shared.EventType;
 import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -31,9 +32,14 @@ final class DbEventLog implements EventLog {
     }
 
     private final Transactions tx;
+    /** Takes numbers for the waiting events and returns the last: rendered once, run at every commit. */
+    private final String takeSql;
 
     DbEventLog(Transactions tx) {
         this.tx = tx;
+        this.takeSql = tx.render(DSL.update(EVENT_COUNTER)
+                .set(EVENT_COUNTER.LAST_SEQUENCE, EVENT_COUNTER.LAST_SEQUENCE.plus(DSL.param("count", Long.class)))
+                .where(EVENT_COUNTER.ID.eq(DSL.inline(1))).returningResult(EVENT_COUNTER.LAST_SEQUENCE));
     }
 
     @Override
@@ -59,8 +65,7 @@ final class DbEventLog implements EventLog {
         DSLContext dsl = current.dsl();
         // Taking the numbers and the counter's row lock in one statement: the update waits for the
         // lock and adds to the value committed before it.
-        long last = dsl.update(EVENT_COUNTER).set(EVENT_COUNTER.LAST_SEQUENCE, EVENT_COUNTER.LAST_SEQUENCE.plus((long) events.size()))
-                .where(EVENT_COUNTER.ID.eq(1)).returningResult(EVENT_COUNTER.LAST_SEQUENCE).fetchOne().value1();
+        long last = dsl.resultQuery(takeSql, (long) events.size()).fetchSingle().get(0, Long.class);
         long sequence = last - events.size();
         BatchBindStep batch = dsl.batch(dsl.insertInto(EVENT_LOG, EVENT_LOG.SEQUENCE_NO, EVENT_LOG.OCCURRED_AT,
                         EVENT_LOG.ACTOR_NAME, EVENT_LOG.ACTOR_ROLE, EVENT_LOG.EVENT_TYPE, EVENT_LOG.SUBJECT,

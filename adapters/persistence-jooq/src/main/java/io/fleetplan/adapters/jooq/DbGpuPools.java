@@ -10,9 +10,14 @@ import io.fleetplan.domain.shared.AcceleratorTypeId;
 import io.fleetplan.domain.shared.PoolId;
 import io.fleetplan.domain.shared.RegionId;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.fleetplan.adapters.jooq.schema.Tables.GPU_POOL;
@@ -30,11 +35,31 @@ final class DbGpuPools implements GpuPools {
     private static final List<Field<Long>> PENDING = tierColumns("pending");
     private static final List<Field<Long>> PENDING_GPUS = tierColumns("pending_gpus");
 
+    /** The columns an update writes, in the order of the update's bind values: all but the key and the version. */
+    private static final List<Field<?>> FIGURES = Arrays.stream(GPU_POOL.fields())
+            .filter(f -> !f.equals(GPU_POOL.REGION_ID) && !f.equals(GPU_POOL.ACCELERATOR_TYPE_ID)
+                    && !f.equals(GPU_POOL.VERSION))
+            .toList();
+
     private final Transactions tx;
     private final Versioned<GpuPoolRecord> rows = new Versioned<>("pool", GPU_POOL, GPU_POOL.VERSION);
+    /** Every admission locks and updates its pool: both statements are rendered once. */
+    private final String lockSql;
+    private final String updateSql;
 
     DbGpuPools(Transactions tx) {
         this.tx = tx;
+        this.lockSql = tx.render(DSL.selectFrom(GPU_POOL).where(GPU_POOL.REGION_ID.eq(DSL.param("region", String.class))
+                .and(GPU_POOL.ACCELERATOR_TYPE_ID.eq(DSL.param("accelerator", String.class)))).forUpdate());
+        Map<Field<?>, Object> set = new LinkedHashMap<>();
+        for (Field<?> f : FIGURES) {
+            set.put(f, DSL.param(f.getName(), f.getDataType()));
+        }
+        set.put(GPU_POOL.VERSION, DSL.param("next", Long.class));
+        this.updateSql = tx.render(DSL.update(GPU_POOL).set(set)
+                .where(GPU_POOL.REGION_ID.eq(DSL.param("region", String.class)))
+                .and(GPU_POOL.ACCELERATOR_TYPE_ID.eq(DSL.param("accelerator", String.class)))
+                .and(GPU_POOL.VERSION.eq(DSL.param("expected", Long.class))));
     }
 
     /** The per-tier columns of one figure, indexed by {@link WorkloadClass#rank()}; a missing one is a schema bug. */
@@ -62,12 +87,24 @@ final class DbGpuPools implements GpuPools {
 
     @Override
     public Optional<GpuPool> lock(PoolId id) {
-        return tx.lock(GPU_POOL, key(id)).stream().findFirst().map(DbGpuPools::pool);
+        return tx.dsl().resultQuery(lockSql, id.region().value(), id.accelerator().value()).coerce(GPU_POOL)
+                .fetchOptional(DbGpuPools::pool);
     }
 
     @Override
     public long update(GpuPool pool) {
-        return rows.update(tx.dsl(), row(pool), key(pool.id()), pool.id(), pool.version());
+        GpuPoolRecord row = row(pool);
+        Object[] values = new Object[FIGURES.size() + 4];
+        int i = 0;
+        for (Field<?> f : FIGURES) {
+            values[i++] = row.get(f);
+        }
+        values[i++] = pool.version() + 1;
+        values[i++] = pool.id().region().value();
+        values[i++] = pool.id().accelerator().value();
+        values[i] = pool.version();
+        DSLContext dsl = tx.dsl();
+        return rows.checked(dsl, dsl.execute(updateSql, values), key(pool.id()), pool.id(), pool.version());
     }
 
     @Override

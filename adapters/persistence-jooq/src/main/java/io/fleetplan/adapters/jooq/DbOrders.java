@@ -15,11 +15,13 @@ import io.fleetplan.domain.shared.TenantId;
 import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +41,13 @@ final class DbOrders implements CapacityOrders {
     private static final String IDEMPOTENCY_CONSTRAINT = "capacity_order_idempotency_key";
 
     private final Transactions tx;
+    /** Every admission inserts its order: the statement is rendered once. */
+    private final String insertSql;
 
     DbOrders(Transactions tx) {
         this.tx = tx;
+        this.insertSql = tx.render(DSL.insertInto(CAPACITY_ORDER).columns(CAPACITY_ORDER.fields())
+                .values(Arrays.stream(CAPACITY_ORDER.fields()).map(f -> DSL.param(f.getName(), f.getDataType())).toList()));
     }
 
     @Override
@@ -51,7 +57,7 @@ final class DbOrders implements CapacityOrders {
         CapacityOrderRecord row = row(order);
         row.setVersion(1L);
         try {
-            dsl.insertInto(CAPACITY_ORDER).set(row).execute();
+            dsl.execute(insertSql, Arrays.stream(CAPACITY_ORDER.fields()).map(f -> typed(row, f)).toArray());
         } catch (DataAccessException e) {
             if (!SqlErrors.isUniqueViolation(e)) {
                 throw e;
@@ -61,6 +67,11 @@ final class DbOrders implements CapacityOrders {
             conflict.initCause(e);
             throw conflict;
         }
+    }
+
+    /** The row's value of {@code field} as a bind value of the column's type (a null too). */
+    private static <T> Object typed(CapacityOrderRecord row, Field<T> field) {
+        return DSL.val(row.get(field), field);
     }
 
     private static ConflictException keyUsed(CapacityOrder order) {

@@ -5,6 +5,7 @@ import io.fleetplan.domain.shared.ConflictException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.OrderField;
+import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
@@ -38,7 +39,7 @@ import java.util.function.Supplier;
  * commits; after the process is killed it could bring back part of a transaction that was open
  * at that moment (a pool's figures without the order rows they count). With one writer, a commit
  * never writes another change half-done, and H2's row locks never wait. Read-only work does not
- * take the writer lock.
+ * take the writer lock. H2 is always opened with a writer lock; a database server never is.
  *
  * <p>Changes that wait for the writer lock are committed together (group commit): the thread that
  * gets the lock runs every waiting change, up to {@link #MAX_GROUP}, one after the other in one
@@ -303,16 +304,19 @@ final class Transactions implements UnitOfWork {
     /**
      * The rows matching {@code key}, locked until the transaction ends, as they are once the lock is
      * held. PostgreSQL's SELECT ... FOR UPDATE returns the row as the transaction that held the lock
-     * left it; H2's may return the version it read before it waited, so on H2 without the writer
-     * lock the rows are read again, in a new statement, once they are locked. Under the writer lock
-     * nothing else holds a row lock, so nothing waits and the first read is current.
+     * left it. H2's may return the version it read before it waited; H2 runs with one writer at a
+     * time, so nothing else holds a row lock there, nothing waits and the first read is current.
      */
     <R extends Record> List<R> lock(Table<R> table, Condition key, OrderField<?>... order) {
-        DSLContext dsl = dsl();
-        List<R> locked = dsl.selectFrom(table).where(key).orderBy(order).forUpdate().fetch();
-        if (locked.isEmpty() || dialect != SQLDialect.H2 || writer != null) {
-            return locked;
-        }
-        return dsl.selectFrom(table).where(key).orderBy(order).fetch();
+        return dsl().selectFrom(table).where(key).orderBy(order).forUpdate().fetch();
+    }
+
+    /**
+     * The SQL of {@code query} in this store's dialect, with a {@code ?} for each bind value: for
+     * the statements every admission runs, rendered once and run with {@link DSLContext#resultQuery}
+     * or {@link DSLContext#execute} and new values, instead of being rendered on every call.
+     */
+    String render(Query query) {
+        return DSL.using(dialect, settings).render(query);
     }
 }

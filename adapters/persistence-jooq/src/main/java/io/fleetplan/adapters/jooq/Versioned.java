@@ -50,8 +50,13 @@ final class Versioned<R extends UpdatableRecord<R>> {
         row.set(version, next);
         row.changed(true);
         int updated = dsl.update(table).set(row).where(key).and(version.eq(expected)).execute();
+        return checked(dsl, updated, key, id, expected);
+    }
+
+    /** The next version when an update at {@code expected} found its row; otherwise why it did not. */
+    long checked(DSLContext dsl, int updated, Condition key, Object id, long expected) {
         if (updated == 1) {
-            return next;
+            return expected + 1;
         }
         Record current = dsl.select(version).from(table).where(key).fetchOne();
         if (current == null) {
