@@ -17,13 +17,14 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -41,9 +42,10 @@ import java.util.function.Supplier;
  * never writes another change half-done, and H2's row locks never wait. Read-only work does not
  * take the writer lock. H2 is always opened with a writer lock; a database server never is.
  *
- * <p>Changes that wait for the writer lock are committed together (group commit): the thread that
- * gets the lock runs every waiting change, up to {@link #MAX_GROUP}, one after the other in one
- * transaction, each behind a savepoint, and commits once. A change that fails is rolled back to
+ * <p>Changes wait in a queue and are committed together (group commit): the thread whose change
+ * is first in the queue takes the writer lock and runs the waiting changes, up to
+ * {@link #MAX_GROUP}, one after the other in one transaction, each behind a savepoint, and commits
+ * once; then it wakes their threads and hands the queue to the next change. A change that fails is rolled back to
  * its savepoint and its caller gets the exception; the others are unaffected. Each caller returns
  * only after the commit that holds its change, so nothing is acknowledged before it is durable.
  * Each change still runs alone, in order, and sees every change before it: the outcome is that of
@@ -61,8 +63,10 @@ final class Transactions implements UnitOfWork {
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
     /** Held by the one transaction that may change the database; null when the database serialises them itself. */
     private final Lock writer;
-    /** Changes waiting for the writer lock, in arrival order. */
-    private final Queue<Change<?>> waiting = new ConcurrentLinkedQueue<>();
+    /** Guards {@link #queue} and the outcome of every change in it. */
+    private final ReentrantLock queueLock = new ReentrantLock();
+    /** Changes waiting to be committed, in arrival order; the first one's thread commits the next group. */
+    private final Deque<Change<?>> queue = new ArrayDeque<>();
     private final AtomicLong commits = new AtomicLong();
 
     /**
@@ -114,6 +118,8 @@ final class Transactions implements UnitOfWork {
     /** One change waiting for the writer lock, and what came of it once {@code done}. */
     private final class Change<T> {
         private final Supplier<T> work;
+        /** Signalled when the change is done or is first in the queue. */
+        private final java.util.concurrent.locks.Condition turn = queueLock.newCondition();
         private boolean done;
         private T result;
         private Throwable failure;
@@ -141,7 +147,6 @@ final class Transactions implements UnitOfWork {
                 result = null;
                 failure = e;
             }
-            done = true;
         }
 
         T outcome() {
@@ -157,25 +162,55 @@ final class Transactions implements UnitOfWork {
 
     private <T> T grouped(Supplier<T> work) {
         Change<T> change = new Change<>(work);
-        waiting.add(change);
-        writer.lock();
+        List<Change<?>> group = new ArrayList<>();
+        queueLock.lock();
         try {
-            // Fields of a change are written and read under the writer lock.
-            while (!change.done) {
-                commitGroup();
+            queue.addLast(change);
+            while (!change.done && queue.peekFirst() != change) {
+                change.turn.awaitUninterruptibly();
+            }
+            if (change.done) {
+                return change.outcome();
             }
         } finally {
+            queueLock.unlock();
+        }
+        // First in the queue: once the writer lock is ours, every change queued by then joins the group.
+        writer.lock();
+        try {
+            queueLock.lock();
+            try {
+                for (Change<?> next : queue) {
+                    if (group.size() == MAX_GROUP) {
+                        break;
+                    }
+                    group.add(next);
+                }
+            } finally {
+                queueLock.unlock();
+            }
+            commit(group);
+        } finally {
             writer.unlock();
+            queueLock.lock();
+            try {
+                for (Change<?> done : group) {
+                    queue.removeFirst();
+                    done.done = true;
+                    done.turn.signal();
+                }
+                if (!queue.isEmpty()) {
+                    queue.peekFirst().turn.signal();
+                }
+            } finally {
+                queueLock.unlock();
+            }
         }
         return change.outcome();
     }
 
-    /** Takes the waiting changes (at least one) and commits them; called holding the writer lock. */
-    private void commitGroup() {
-        List<Change<?>> group = new ArrayList<>();
-        for (Change<?> next; group.size() < MAX_GROUP && (next = waiting.poll()) != null; ) {
-            group.add(next);
-        }
+    /** Commits the group: alone when it is one change, else together, else (if that failed) each alone. */
+    private void commit(List<Change<?>> group) {
         if (group.size() == 1) {
             group.get(0).runAlone();
             return;
@@ -218,9 +253,6 @@ final class Transactions implements UnitOfWork {
             }
         } catch (SQLException e) {
             throw new DataAccessException("the transaction failed: " + e.getMessage(), e);
-        }
-        for (Change<?> change : group) {
-            change.done = true;
         }
     }
 
@@ -283,9 +315,14 @@ final class Transactions implements UnitOfWork {
         return commits.get();
     }
 
-    /** How many changes wait for the writer lock; for this package's tests. */
+    /** How many changes wait to be committed; for this package's tests. */
     int waitingChanges() {
-        return waiting.size();
+        queueLock.lock();
+        try {
+            return queue.size();
+        } finally {
+            queueLock.unlock();
+        }
     }
 
     /** The transaction in progress on this thread. */
