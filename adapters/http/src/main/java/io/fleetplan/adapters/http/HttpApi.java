@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * Fleetplan's HTTP API: JSON under {@code /api/v1}, the OpenAPI document at
@@ -51,15 +52,23 @@ public final class HttpApi {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private final Metrics metrics = new Metrics();
     private final Idempotency idempotency;
+    private final TokenCache tokens;
     private final List<Route> routes;
     private final String openApi;
     private Javalin app;
 
     public HttpApi(Endpoints endpoints, HttpSettings settings) {
+        this(endpoints, settings, System::nanoTime);
+    }
+
+    /** With {@code ticker} (nanoseconds, as {@link System#nanoTime()}) timing the token cache, for tests. */
+    HttpApi(Endpoints endpoints, HttpSettings settings, LongSupplier ticker) {
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.idempotency = new Idempotency(settings.idempotencyEntries(), settings.idempotencyTtl(),
                 Clock.systemUTC());
+        this.tokens = new TokenCache(endpoints.manageTokens(), settings.tokenCacheEntries(), settings.tokenCacheTtl(),
+                ticker);
         List<Route> table = new ArrayList<>();
         table.addAll(RegionRoutes.routes(endpoints));
         table.addAll(FleetRoutes.routes(endpoints));
@@ -68,7 +77,7 @@ public final class HttpApi {
         table.addAll(CapexRoutes.routes(endpoints));
         table.addAll(EventRoutes.routes(endpoints));
         table.addAll(PlanningRoutes.routes(endpoints));
-        table.addAll(TokenRoutes.routes(endpoints));
+        table.addAll(TokenRoutes.routes(endpoints, tokens::evict));
         table.addAll(OpsRoutes.routes(endpoints, metrics, this::openApiDocument));
         this.routes = List.copyOf(table);
         try {
@@ -193,7 +202,7 @@ public final class HttpApi {
         if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
             throw HttpProblem.unauthorized("only bearer tokens are accepted: Authorization: Bearer <token>");
         }
-        Principal principal = endpoints.manageTokens().authenticate(parts[1].trim())
+        Principal principal = tokens.authenticate(parts[1].trim())
                 .orElseThrow(() -> HttpProblem.unauthorized("the token is unknown or revoked"));
         if (!route.access().allows(principal.role())) {
             throw HttpProblem.forbidden("a " + principal.role().name().toLowerCase(Locale.ROOT)

@@ -5,6 +5,7 @@ import io.fleetplan.application.port.in.access.ManageTokens;
 import io.fleetplan.application.port.in.access.TokenView;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import static io.fleetplan.adapters.http.Route.Response.list;
 import static io.fleetplan.adapters.http.Route.Response.one;
@@ -20,7 +21,8 @@ final class TokenRoutes {
     private TokenRoutes() {
     }
 
-    static List<Route> routes(Endpoints e) {
+    /** @param revoked told the name of every token revoked here, so that this process stops trusting it at once */
+    static List<Route> routes(Endpoints e, Consumer<String> revoked) {
         return List.of(
                 Route.get("/api/v1/tokens").id("listTokens", "List API tokens (never their secrets)").tag(TAG)
                         .access(Access.ADMIN).returns(list(TokenView.class))
@@ -36,6 +38,13 @@ final class TokenRoutes {
                 Route.post("/api/v1/tokens/{name}/revoke").id("revokeToken", "Revoke an API token").tag(TAG)
                         .access(Access.ADMIN).param(Param.path("name", "token name"))
                         .returns(one(200, TokenView.class))
-                        .handle(call -> Reply.ok(e.manageTokens().revoke(call.caller().actor(), call.path("name")))));
+                        .handle(call -> {
+                            String name = call.path("name");
+                            try {
+                                return Reply.ok(e.manageTokens().revoke(call.caller().actor(), name));
+                            } finally {
+                                revoked.accept(name);
+                            }
+                        }));
     }
 }
