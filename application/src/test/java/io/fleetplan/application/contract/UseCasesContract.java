@@ -2,8 +2,10 @@ package io.fleetplan.application.contract;
 
 import io.fleetplan.application.port.in.InvalidCommandException;
 import io.fleetplan.application.port.in.Page;
+import io.fleetplan.application.port.in.capex.AddTranche;
 import io.fleetplan.application.port.in.capex.AmendCommitment;
 import io.fleetplan.application.port.in.capex.CommitmentStatusView;
+import io.fleetplan.application.port.in.capex.CommitmentView;
 import io.fleetplan.application.port.in.capex.CreateCommitment;
 import io.fleetplan.application.port.in.capex.RecordSpend;
 import io.fleetplan.application.port.in.events.EventView;
@@ -145,6 +147,30 @@ public abstract class UseCasesContract {
         fleet.services().capex().recordSpend(Fleet.OPERATOR, new RecordSpend.Command("capex-1", "2026Q2",
                 new BigDecimal("36000000000"), "SERVERS", null, null));
         assertThat(fleet.services().capex().commitment("capex-1").amendments()).hasSize(1);
+    }
+
+    @Test
+    void aTrancheOrSpendWithAStaleVersionIsRefusedAndChangesNothing() {
+        CommitmentView created = fleet.services().capex().create(Fleet.OPERATOR, new CreateCommitment.Command(
+                "capex-1", "Programme", new BigDecimal("52000000000"), "USD", "2025Q2", "2028Q1"));
+        CommitmentView planned = fleet.services().capex().addTranche(Fleet.OPERATOR, new AddTranche.Command(
+                "capex-1", "2025Q2", new BigDecimal("1000000000"), null, created.version()));
+        assertThat(planned.version()).isEqualTo(created.version() + 1);
+        long before = eventCount();
+        assertThatThrownBy(() -> fleet.services().capex().addTranche(Fleet.OPERATOR, new AddTranche.Command(
+                "capex-1", "2025Q3", new BigDecimal("1000000000"), null, created.version())))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("stale-version"));
+        assertThatThrownBy(() -> fleet.services().capex().recordSpend(Fleet.OPERATOR, new RecordSpend.Command(
+                "capex-1", "2025Q2", new BigDecimal("500000000"), "SERVERS", null, null, created.version())))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("stale-version"));
+        CommitmentView now = fleet.services().capex().commitment("capex-1");
+        assertThat(now.version()).isEqualTo(planned.version());
+        assertThat(now.tranches()).hasSize(1);
+        assertThat(now.spends()).isEmpty();
+        assertThat(eventCount()).isEqualTo(before);
+        CommitmentView spent = fleet.services().capex().recordSpend(Fleet.OPERATOR, new RecordSpend.Command(
+                "capex-1", "2025Q2", new BigDecimal("500000000"), "SERVERS", null, null, planned.version()));
+        assertThat(spent.spends()).hasSize(1);
     }
 
     @Test

@@ -20,10 +20,11 @@ import java.util.Optional;
  * @param drainGpus    GPUs the activated servers bring in the drain measurement
  * @param starts       server starts in the startup suite
  * @param jar          the runnable jar the startup suite starts
+ * @param httpStore    the store behind the http suite's server: h2 (default) or memory
  */
 record BenchOptions(boolean quick, Optional<String> jdbcUrl, String jdbcUser, String jdbcPassword, List<String> stores,
                     long warmupMillis, long measureMillis, int spreadPools, int drainOrders, long drainGpus, int starts,
-                    Optional<Path> jar) {
+                    Optional<Path> jar, String httpStore) {
 
     static final String USAGE = """
             usage: Bench <stores|http|planning|startup|all> [options]
@@ -37,6 +38,7 @@ record BenchOptions(boolean quick, Optional<String> jdbcUrl, String jdbcUser, St
               --drain-gpus N          GPUs the activated servers bring (default 50000)
               --starts N              server starts for the startup suite (default 5)
               --jar PATH              the runnable jar (default: the jar this class runs from, else bootstrap/target/fleetplan.jar)
+              --store h2|memory       the store behind the http suite's server (default h2)
             """;
 
     /** Operations a measured window must hold at least: a few per thread in a quick run, enough for a p99 otherwise. */
@@ -57,6 +59,7 @@ record BenchOptions(boolean quick, Optional<String> jdbcUrl, String jdbcUser, St
         Long gpus = null;
         Integer starts = null;
         Path jar = null;
+        String httpStore = "h2";
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -72,6 +75,7 @@ record BenchOptions(boolean quick, Optional<String> jdbcUrl, String jdbcUser, St
                 case "--drain-gpus" -> gpus = Long.parseLong(value(args, ++i, arg));
                 case "--starts" -> starts = Integer.parseInt(value(args, ++i, arg));
                 case "--jar" -> jar = Path.of(value(args, ++i, arg));
+                case "--store" -> httpStore = value(args, ++i, arg);
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
@@ -87,6 +91,9 @@ record BenchOptions(boolean quick, Optional<String> jdbcUrl, String jdbcUser, St
                 throw new IllegalArgumentException("unknown store " + store + " (memory, h2, postgres)");
             }
         }
+        if (!List.of("memory", "h2").contains(httpStore)) {
+            throw new IllegalArgumentException("unknown store " + httpStore + " for the http suite (h2, memory)");
+        }
         if (stores.contains("postgres") && url == null) {
             throw new IllegalArgumentException("the postgres store needs --jdbc-url (bench/postgres.sh start prints one)");
         }
@@ -97,7 +104,7 @@ record BenchOptions(boolean quick, Optional<String> jdbcUrl, String jdbcUser, St
                 orders != null ? orders : quick ? 2_000 : 100_000,
                 gpus != null ? gpus : quick ? 1_000 : 50_000,
                 starts != null ? starts : quick ? 1 : 5,
-                Optional.ofNullable(jar));
+                Optional.ofNullable(jar), httpStore);
     }
 
     private static String value(List<String> args, int index, String option) {

@@ -4,6 +4,8 @@ import io.fleetplan.adapters.http.Endpoints;
 import io.fleetplan.adapters.http.HttpApi;
 import io.fleetplan.adapters.http.HttpSettings;
 import io.fleetplan.adapters.jooq.DatabaseStores;
+import io.fleetplan.adapters.memory.InMemoryStores;
+import io.fleetplan.application.port.out.Stores;
 import io.fleetplan.application.service.ApplicationServices;
 
 import java.io.PrintStream;
@@ -22,8 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Issue 4: order submissions over HTTP. A server is started in this process on a free loopback port
- * over a fresh H2 database, and driven with java.net.http by 1, 8 and 32 concurrent clients, each
- * sending its next order as soon as the previous one is answered.
+ * over a fresh H2 database (or, with {@code --store memory}, the in-memory store, to see the HTTP
+ * layer's own cost), and driven with java.net.http by 1, 8 and 32 concurrent clients, each sending
+ * its next order as soon as the previous one is answered.
  */
 final class HttpSuite {
     static final int[] CLIENTS = {1, 8, 32};
@@ -45,16 +48,20 @@ final class HttpSuite {
 
     List<Table> run() throws Exception {
         Table table = new Table("Order submissions over HTTP (http)", "clients", "orders/s", "p50 ms", "p99 ms",
-                "errors");
+                "CPU ms/order", "errors");
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        boolean memory = options.httpStore().equals("memory");
         Path dir = Files.createTempDirectory("fleetplan-bench-http-");
-        log.println("http: H2 in " + dir);
+        log.println(memory ? "http: memory store" : "http: H2 in " + dir);
         ExecutorService executor = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "bench-http-client");
             thread.setDaemon(true);
             return thread;
         });
-        try (DatabaseStores db = DatabaseStores.h2(dir)) {
-            ApplicationServices services = BenchFleet.services(db.stores());
+        try (DatabaseStores db = memory ? null : DatabaseStores.h2(dir)) {
+            Stores stores = memory ? InMemoryStores.create() : db.stores();
+            ApplicationServices services = BenchFleet.services(stores);
             BenchFleet fleet = BenchFleet.build(services, "bx", options.spreadPools(), 80_000_000L);
             List<String> regions = fleet.regions();
             String token = BenchFleet.operatorToken(services);
@@ -66,6 +73,8 @@ final class HttpSuite {
                         .connectTimeout(Duration.ofSeconds(5)).executor(executor).build();
                 AtomicLong sequence = new AtomicLong();
                 for (int clients : CLIENTS) {
+                    long cpuBefore = os.getProcessCpuTime();
+                    long sentBefore = sequence.get();
                     Load.Result result = Load.run(clients, options.warmupMillis(), options.measureMillis(),
                             options.minOperations(clients),
                             thread -> () -> {
@@ -85,10 +94,13 @@ final class HttpSuite {
                                             + response.body());
                                 }
                             });
+                    long sent = sequence.get() - sentBefore;
+                    long cpuPerOrder = sent == 0 ? 0 : (os.getProcessCpuTime() - cpuBefore) / sent;
                     table.row(clients, Table.rate(result.perSecond()), Table.millis(result.percentile(50)),
-                            Table.millis(result.percentile(99)), result.errors());
-                    log.printf(Locale.ROOT, "  http %d clients: %s orders/s, p99 %s ms%n", clients,
-                            Table.rate(result.perSecond()), Table.millis(result.percentile(99)));
+                            Table.millis(result.percentile(99)), Table.millis(cpuPerOrder), result.errors());
+                    log.printf(Locale.ROOT, "  http %d clients: %s orders/s, p99 %s ms, CPU %s ms/order%n", clients,
+                            Table.rate(result.perSecond()), Table.millis(result.percentile(99)),
+                            Table.millis(cpuPerOrder));
                     if (result.firstError() != null) {
                         log.println("    first error: " + result.firstError());
                     }
@@ -100,9 +112,12 @@ final class HttpSuite {
             executor.shutdownNow();
             Bench.deleteTree(dir);
         }
-        table.note("Server and clients share this JVM and machine. Store: a fresh crash-safe H2 file database."
+        table.note("Server and clients share this JVM and machine. Store: " + (memory
+                ? "the in-memory store (the HTTP layer's own cost)." : "a fresh crash-safe H2 file database.")
                 + " Each POST /api/v1/orders asks for 8 GPUs of one of " + options.spreadPools() + " pools (round robin) with ample"
                 + " capacity, with an operator token; anything but 201 ALLOCATED counts as an error.");
+        table.note("CPU ms/order: CPU time of the whole process (server and clients, which share it) over the"
+                + " warm-up and the window, per order sent; a loaded machine distorts it far less than the rates.");
         table.note("Goal (issue 4): >= 3,000 orders/s at 32 clients with p99 <= 50 ms.");
         return List.of(table);
     }

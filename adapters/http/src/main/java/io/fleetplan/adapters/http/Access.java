@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
  */
 record Access(boolean isPublic, Set<Role> roles) {
     static final Access PUBLIC = new Access(true, Set.of());
+    /** Any valid token, staff or tenant. */
+    static final Access ANY_TOKEN = of(Role.values());
     /** Reads open to every staff role. */
     static final Access READ = of(Role.VIEWER, Role.OPERATOR, Role.PLANNER, Role.ADMIN);
     /** Regions, data centres, the fleet and pools. */

@@ -1,7 +1,6 @@
 package io.fleetplan.adapters.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fleetplan.application.port.in.InvalidCommandException;
@@ -28,6 +27,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * Fleetplan's HTTP API: JSON under {@code /api/v1}, the OpenAPI document at
@@ -43,6 +44,15 @@ public final class HttpApi {
     private static final String ROUTE = "fleetplan.route";
     private static final String IF_MATCH_SENT = "fleetplan.ifMatch";
     private static final String VERSION = "1.0.0";
+    private static final MessageDigest SHA_256;
+
+    static {
+        try {
+            SHA_256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
 
     private final Endpoints endpoints;
     private final HttpSettings settings;
@@ -51,15 +61,23 @@ public final class HttpApi {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private final Metrics metrics = new Metrics();
     private final Idempotency idempotency;
+    private final TokenCache tokens;
     private final List<Route> routes;
     private final String openApi;
     private Javalin app;
 
     public HttpApi(Endpoints endpoints, HttpSettings settings) {
+        this(endpoints, settings, System::nanoTime);
+    }
+
+    /** With {@code ticker} (nanoseconds, as {@link System#nanoTime()}) timing the token cache, for tests. */
+    HttpApi(Endpoints endpoints, HttpSettings settings, LongSupplier ticker) {
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.idempotency = new Idempotency(settings.idempotencyEntries(), settings.idempotencyTtl(),
                 Clock.systemUTC());
+        this.tokens = new TokenCache(endpoints.manageTokens(), settings.tokenCacheEntries(), settings.tokenCacheTtl(),
+                ticker);
         List<Route> table = new ArrayList<>();
         table.addAll(RegionRoutes.routes(endpoints));
         table.addAll(FleetRoutes.routes(endpoints));
@@ -68,7 +86,7 @@ public final class HttpApi {
         table.addAll(CapexRoutes.routes(endpoints));
         table.addAll(EventRoutes.routes(endpoints));
         table.addAll(PlanningRoutes.routes(endpoints));
-        table.addAll(TokenRoutes.routes(endpoints));
+        table.addAll(TokenRoutes.routes(endpoints, tokens::evict));
         table.addAll(OpsRoutes.routes(endpoints, metrics, this::openApiDocument));
         this.routes = List.copyOf(table);
         try {
@@ -98,17 +116,21 @@ public final class HttpApi {
                 files.location = Location.CLASSPATH;
             }));
             for (Route route : routes) {
+                Served served = new Served(route, metrics.series(route.method(), route.path()));
                 config.routes.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(),
-                        ctx -> serve(route, ctx));
+                        ctx -> serve(served, ctx));
             }
             config.routes.exception(Exception.class, (failure, ctx) -> writeProblem(ctx, failure));
             config.router.javaLangErrorHandler((response, error) -> writeFault(response, error));
             config.routes.error(404, ctx -> unrouted(ctx, 404));
             config.routes.error(405, ctx -> unrouted(ctx, 405));
             config.requestLogger.http((ctx, millis) -> {
-                Object route = ctx.attribute(ROUTE);
-                metrics.record(ctx.method().name(), route == null ? "unmatched" : route.toString(),
-                        ctx.statusCode(), millis / 1000.0);
+                Object served = ctx.attribute(ROUTE);
+                if (served instanceof Served s) {
+                    s.series.record(ctx.statusCode(), millis / 1000.0);
+                } else {
+                    metrics.record(ctx.method().name(), "unmatched", ctx.statusCode(), millis / 1000.0);
+                }
             });
         });
         app.start(host, port);
@@ -148,15 +170,36 @@ public final class HttpApi {
 
     // ---------------------------------------------------------------- serving
 
-    private void serve(Route route, Context ctx) throws Exception {
-        ctx.attribute(ROUTE, route.path());
+    /**
+     * A route as the server holds it: with its metrics series and the body components that must not
+     * be null, worked out once instead of on every request.
+     */
+    private static final class Served {
+        final Route route;
+        final Metrics.Series series;
+        final List<RecordComponent> primitives;
+        final BiConsumer<Route, Object> completeness;
+
+        Served(Route route, Metrics.Series series) {
+            this.route = route;
+            this.series = series;
+            Class<?> bodyType = route.body().map(Route.Body::type).orElse(null);
+            this.primitives = bodyType == null ? List.of() : primitiveTargets(route, bodyType);
+            this.completeness = (r, body) -> requirePresent(body == null || body.getClass() == bodyType
+                    ? primitives : primitiveTargets(r, body.getClass()), body);
+        }
+    }
+
+    private void serve(Served served, Context ctx) throws Exception {
+        Route route = served.route;
+        ctx.attribute(ROUTE, served);
         String ifMatch = ctx.header("If-Match");
         if (ifMatch != null && !ifMatch.isBlank() && route.ifMatch()) {
             ctx.attribute(IF_MATCH_SENT, Boolean.TRUE);
         }
         Optional<Principal> caller = authenticate(route, ctx);
         byte[] body = readBody(route, ctx);
-        Call call = new Call(ctx, route, caller, body, mapper, this::requirePresent);
+        Call call = new Call(ctx, route, caller, body, mapper, served.completeness);
         Optional<String> key = route.idempotent() ? call.idempotencyKey() : Optional.empty();
         Rendered out;
         if (key.isPresent()) {
@@ -178,7 +221,9 @@ public final class HttpApi {
         ctx.status(out.status());
         out.headers().forEach(ctx::header);
         ctx.contentType(out.contentType());
-        ctx.result(out.body());
+        // Written here rather than handed to Javalin as a result, which would copy it through a
+        // new 32 KiB buffer on every response; the stream still compresses large bodies.
+        ctx.outputStream().write(out.body());
     }
 
     private Optional<Principal> authenticate(Route route, Context ctx) {
@@ -189,11 +234,11 @@ public final class HttpApi {
         if (header == null || header.isBlank()) {
             throw HttpProblem.unauthorized("send Authorization: Bearer <token>");
         }
-        String[] parts = header.trim().split("\\s+", 2);
-        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
+        String credentials = bearer(header);
+        if (credentials == null) {
             throw HttpProblem.unauthorized("only bearer tokens are accepted: Authorization: Bearer <token>");
         }
-        Principal principal = endpoints.manageTokens().authenticate(parts[1].trim())
+        Principal principal = tokens.authenticate(credentials)
                 .orElseThrow(() -> HttpProblem.unauthorized("the token is unknown or revoked"));
         if (!route.access().allows(principal.role())) {
             throw HttpProblem.forbidden("a " + principal.role().name().toLowerCase(Locale.ROOT)
@@ -201,6 +246,20 @@ public final class HttpApi {
                     + route.access().describe());
         }
         return Optional.of(principal);
+    }
+
+    /** The credentials of {@code Bearer <credentials>} (scheme in any case, blanks around), or null. */
+    static String bearer(String header) {
+        String value = header.strip();
+        int space = 0;
+        while (space < value.length() && !Character.isWhitespace(value.charAt(space))) {
+            space++;
+        }
+        if (space != 6 || !value.regionMatches(true, 0, "Bearer", 0, 6)) {
+            return null;
+        }
+        String credentials = value.substring(space).strip();
+        return credentials.isEmpty() ? null : credentials;
     }
 
     /**
@@ -221,6 +280,12 @@ public final class HttpApi {
         if (declared > max) {
             drain(in);
             throw tooLarge(max);
+        }
+        if (declared > 0) {
+            // the length is known: read exactly that, into a buffer of that size
+            byte[] bytes = new byte[(int) declared];
+            int read = in.readNBytes(bytes, 0, bytes.length);
+            return read == bytes.length ? bytes : Arrays.copyOf(bytes, read);
         }
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
         if (bytes.length > max) {
@@ -267,23 +332,34 @@ public final class HttpApi {
         return true;
     }
 
-    /**
-     * Refuses a body whose integer or boolean fields are missing where the command needs a value:
-     * the command's primitive would otherwise silently take 0 or false.
-     */
-    private void requirePresent(Route route, Object body) {
+    /** The components of {@code body} that become primitives of the route's command. */
+    private static List<RecordComponent> primitiveTargets(Route route, Class<?> body) {
         Optional<Class<? extends Record>> command = route.body().flatMap(Route.Body::command);
-        if (body == null || command.isEmpty()) {
-            return;
+        if (command.isEmpty() || !body.isRecord()) {
+            return List.of();
         }
         Map<String, Class<?>> commandTypes = new LinkedHashMap<>();
         Arrays.stream(command.get().getRecordComponents()).forEach(rc -> commandTypes.put(rc.getName(), rc.getType()));
-        List<InvalidCommandException.Violation> missing = new ArrayList<>();
-        for (RecordComponent rc : body.getClass().getRecordComponents()) {
+        List<RecordComponent> primitives = new ArrayList<>();
+        for (RecordComponent rc : body.getRecordComponents()) {
             Class<?> target = commandTypes.get(rc.getName());
-            if (target == null || !target.isPrimitive()) {
-                continue;
+            if (target != null && target.isPrimitive()) {
+                primitives.add(rc);
             }
+        }
+        return List.copyOf(primitives);
+    }
+
+    /**
+     * Refuses a body whose integer or boolean fields are missing where the command needs a value
+     * (its {@code primitives}): the command's primitive would otherwise silently take 0 or false.
+     */
+    private static void requirePresent(List<RecordComponent> primitives, Object body) {
+        if (body == null || primitives.isEmpty()) {
+            return;
+        }
+        List<InvalidCommandException.Violation> missing = new ArrayList<>();
+        for (RecordComponent rc : primitives) {
             try {
                 if (rc.getAccessor().invoke(body) == null) {
                     missing.add(new InvalidCommandException.Violation(rc.getName(), "must not be null"));
@@ -311,20 +387,20 @@ public final class HttpApi {
         byte[] normal = body;
         if (body.length > 0) {
             try {
-                JsonNode tree = mapper.readTree(body);
-                normal = canonical.writeValueAsBytes(canonical.treeToValue(tree, Object.class));
+                normal = canonical.writeValueAsBytes(canonical.readValue(body, Object.class));
             } catch (IOException e) {
                 normal = body;
             }
         }
+        MessageDigest sha;
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((route.method() + " " + ctx.path() + "\n").getBytes(StandardCharsets.UTF_8));
-            sha.update(normal);
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            sha = (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the SHA-256 digest of this runtime cannot be cloned", e);
         }
+        sha.update((route.method() + " " + ctx.path() + "\n").getBytes(StandardCharsets.UTF_8));
+        sha.update(normal);
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     // ---------------------------------------------------------------- problems

@@ -21,6 +21,9 @@ import io.fleetplan.domain.shared.Money;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 /**
  * The one JSON mapping of the API. Strict on input: unknown fields, nulls for numbers, floats for
@@ -32,6 +35,9 @@ import java.math.BigDecimal;
 final class Json {
     /** Decimal inputs with a larger exponent than this are refused before anything scales them. */
     static final int MAX_DECIMAL_SCALE = 64;
+    /** 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z: instants outside are written by {@link Instant#toString()}. */
+    private static final long YEAR_0 = -62_167_219_200L;
+    private static final long YEAR_10000 = 253_402_300_800L;
 
     private Json() {
     }
@@ -39,6 +45,7 @@ final class Json {
     static ObjectMapper mapper() {
         SimpleModule fleetplan = new SimpleModule("fleetplan");
         fleetplan.addSerializer(Money.class, new MoneySerializer());
+        fleetplan.addSerializer(Instant.class, new InstantSerializer());
         fleetplan.addDeserializer(BigDecimal.class, new BoundedDecimalDeserializer());
         ObjectMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
@@ -84,6 +91,61 @@ final class Json {
             json.writeStringField("amount", money.amount().toPlainString());
             json.writeStringField("currency", money.currency().getCurrencyCode());
             json.writeEndObject();
+        }
+    }
+
+    /**
+     * Instants exactly as {@link java.time.format.DateTimeFormatter#ISO_INSTANT} writes them
+     * ({@code 2026-03-01T12:00:00.250Z}: seconds always, the fraction in groups of three digits when
+     * there is one), without the formatter's cost; every view carries some.
+     */
+    private static final class InstantSerializer extends StdSerializer<Instant> {
+        InstantSerializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant instant, JsonGenerator json, SerializerProvider provider) throws IOException {
+            json.writeString(iso(instant));
+        }
+    }
+
+    static String iso(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < YEAR_0 || seconds >= YEAR_10000) {
+            return instant.toString();
+        }
+        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        int year = t.getYear();
+        int nano = instant.getNano();
+        int digits = nano == 0 ? 0 : nano % 1_000_000 == 0 ? 3 : nano % 1000 == 0 ? 6 : 9;
+        char[] out = new char[20 + (digits == 0 ? 0 : digits + 1)];
+        put(out, 0, year, 4);
+        out[4] = '-';
+        put(out, 5, t.getMonthValue(), 2);
+        out[7] = '-';
+        put(out, 8, t.getDayOfMonth(), 2);
+        out[10] = 'T';
+        put(out, 11, t.getHour(), 2);
+        out[13] = ':';
+        put(out, 14, t.getMinute(), 2);
+        out[16] = ':';
+        put(out, 17, t.getSecond(), 2);
+        int at = 19;
+        if (digits > 0) {
+            out[at++] = '.';
+            put(out, at, nano / (digits == 3 ? 1_000_000 : digits == 6 ? 1000 : 1), digits);
+            at += digits;
+        }
+        out[at] = 'Z';
+        return new String(out);
+    }
+
+    /** Writes {@code value} as {@code width} decimal digits, zero-padded, at {@code at}. */
+    private static void put(char[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
         }
     }
 

@@ -107,7 +107,7 @@ final class OrderRoutes {
     }
 
     /** The order, if the caller may see it: another tenant's order is reported as not existing. */
-    private static OrderView visible(Endpoints e, Call call, String id) {
+    static OrderView visible(Endpoints e, Call call, String id) {
         OrderView order = e.orderQueries().order(id);
         Optional<String> own = call.caller().tenant();
         if (own.isPresent() && !own.get().equals(order.tenant())) {

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +48,10 @@ final class ApiFixture implements AutoCloseable {
     final String globex;
 
     private ApiFixture(UnaryOperator<Endpoints> decorate, HttpSettings settings) {
+        this(decorate, settings, System::nanoTime);
+    }
+
+    private ApiFixture(UnaryOperator<Endpoints> decorate, HttpSettings settings, LongSupplier ticker) {
         Validator validator = VALIDATION.getValidator();
         services = new ApplicationServices(InMemoryStores.create(), Clock.systemUTC(), validator);
         endpoints = decorate.apply(endpoints(services));
@@ -56,7 +61,7 @@ final class ApiFixture implements AutoCloseable {
         planner = token("planner", "PLANNER", null);
         acme = token("acme-portal", "TENANT", "acme");
         globex = token("globex-portal", "TENANT", "globex");
-        api = new HttpApi(endpoints, settings);
+        api = new HttpApi(endpoints, settings, ticker);
         api.start("127.0.0.1", 0);
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .build();
@@ -72,6 +77,11 @@ final class ApiFixture implements AutoCloseable {
 
     static ApiFixture start(HttpSettings settings) {
         return new ApiFixture(UnaryOperator.identity(), settings);
+    }
+
+    /** With {@code ticker} (nanoseconds) timing the token cache, so that a test can move time on. */
+    static ApiFixture start(HttpSettings settings, LongSupplier ticker) {
+        return new ApiFixture(UnaryOperator.identity(), settings, ticker);
     }
 
     static Endpoints endpoints(ApplicationServices s) {

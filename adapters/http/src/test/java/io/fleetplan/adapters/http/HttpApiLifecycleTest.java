@@ -39,11 +39,17 @@ class HttpApiLifecycleTest {
         assertThatThrownBy(() -> new Endpoints(null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null))
                 .isInstanceOf(NullPointerException.class).hasMessage("registerRegion");
-        assertThatThrownBy(() -> new HttpSettings(0, 1, java.time.Duration.ofHours(1), java.util.Optional.empty()))
+        java.time.Duration hour = java.time.Duration.ofHours(1);
+        java.util.Optional<String> none = java.util.Optional.empty();
+        assertThatThrownBy(() -> new HttpSettings(0, 1, hour, none, 1, hour))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new HttpSettings(1, 0, java.time.Duration.ofHours(1), java.util.Optional.empty()))
+        assertThatThrownBy(() -> new HttpSettings(1, 0, hour, none, 1, hour))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new HttpSettings(1, 1, java.time.Duration.ZERO, java.util.Optional.empty()))
+        assertThatThrownBy(() -> new HttpSettings(1, 1, java.time.Duration.ZERO, none, 1, hour))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HttpSettings(1, 1, hour, none, 0, hour))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HttpSettings(1, 1, hour, none, 1, java.time.Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -192,6 +192,11 @@ class RoutesTest {
         invalid("listOrders", api.get("/api/v1/orders?status=LOST&limit=5000", api.viewer), "status", "limit");
 
         ok("getOrder", api.get("/api/v1/orders/" + id, api.viewer), 200);
+        JsonNode history = ok("listOrderEvents", api.get("/api/v1/orders/" + id + "/events", api.viewer), 200);
+        assertThat(history.path("items").get(0).path("type").asText()).isEqualTo("ORDER_SUBMITTED");
+        history.path("items").forEach(e -> assertThat(e.path("subject").asText()).isEqualTo(id));
+        invalid("listOrderEvents", api.get("/api/v1/orders/" + id + "/events?type=allocated&limit=0", api.viewer),
+                "type", "limit");
         invalid("getOrder", api.get("/api/v1/orders/bad%20id", api.viewer), "orderId");
 
         JsonNode released = ok("releaseOrder", api.post("/api/v1/orders/" + id + "/release", api.operator, null), 200);
@@ -260,6 +265,15 @@ class RoutesTest {
         assertThat(events.path("items").get(0).path("role").asText()).isEqualTo("operator");
         invalid("listEvents", api.get("/api/v1/events?type=allocated&limit=0", api.viewer), "type", "limit");
 
+        JsonNode me = ok("getMe", api.get("/api/v1/me", api.viewer), 200);
+        assertThat(me.path("name").asText()).isEqualTo("viewer");
+        assertThat(me.path("role").asText()).isEqualTo("VIEWER");
+        assertThat(me.path("tenant").isNull()).isTrue();
+        JsonNode tenant = api.get("/api/v1/me", api.acme).ok(200);
+        assertThat(tenant.path("role").asText()).isEqualTo("TENANT");
+        assertThat(tenant.path("tenant").asText()).isEqualTo("acme");
+        api.get("/api/v1/me", null).problem(401);
+        api.get("/api/v1/me", "fp_no-such-token").problem(401);
         ok("listTokens", api.get("/api/v1/tokens", ApiFixture.ADMIN), 200);
         var createdToken = api.post("/api/v1/tokens", ApiFixture.ADMIN, "{\"name\":\"ci\",\"role\":\"VIEWER\"}");
         JsonNode token = ok("createToken", createdToken, 201);

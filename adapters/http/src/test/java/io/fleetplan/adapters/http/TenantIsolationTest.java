@@ -85,6 +85,49 @@ class TenantIsolationTest {
     }
 
     @Test
+    void aTenantReadsTheEventsOfItsOwnOrdersOnly() {
+        JsonNode own = api.get("/api/v1/orders/" + acmeOrder + "/events", api.acme).ok(200);
+        List<String> types = new ArrayList<>();
+        own.path("items").forEach(e -> {
+            assertThat(e.path("subject").asText()).isEqualTo(acmeOrder);
+            types.add(e.path("type").asText());
+        });
+        assertThat(types).containsExactly("ORDER_SUBMITTED", "ORDER_ALLOCATED");
+        JsonNode first = api.get("/api/v1/orders/" + acmeOrder + "/events?limit=1", api.acme).ok(200);
+        assertThat(first.path("items")).hasSize(1);
+        JsonNode rest = api.get("/api/v1/orders/" + acmeOrder + "/events?limit=1&cursor="
+                + first.path("nextCursor").asText(), api.acme).ok(200);
+        assertThat(rest.path("items").get(0).path("type").asText()).isEqualTo("ORDER_ALLOCATED");
+
+        JsonNode hidden = api.get("/api/v1/orders/" + globexOrder + "/events", api.acme).problem(404);
+        JsonNode absent = api.get("/api/v1/orders/o-does-not-exist/events", api.acme).problem(404);
+        assertThat(hidden.path("code").asText()).isEqualTo(absent.path("code").asText()).isEqualTo("order-not-found");
+        assertThat(api.get("/api/v1/orders/" + globexOrder + "/events", api.globex).ok(200).path("items"))
+                .isNotEmpty();
+        api.get("/api/v1/events?subject=" + acmeOrder, api.acme).problem(403);
+    }
+
+    @Test
+    void aTenantDoesNotLearnTheNameOfAnotherTenantsTokenFromItsOrdersEvents() {
+        try (ApiFixture own = ApiFixture.start()) {
+            own.seedPool(2);
+            String globex = own.post("/api/v1/orders", own.globex, order("globex", 16)).ok(201).path("id").asText();
+            String waiting = own.post("/api/v1/orders", own.acme, order(null, 8)).ok(201).path("id").asText();
+            own.post("/api/v1/orders/" + globex + "/release", own.globex, null).ok(200);
+
+            List<String> seenByAcme = new ArrayList<>();
+            own.get("/api/v1/orders/" + waiting + "/events", own.acme).ok(200).path("items").forEach(e ->
+                    seenByAcme.add(e.path("type").asText() + " " + e.path("actor").asText() + "/"
+                            + e.path("role").asText()));
+            assertThat(seenByAcme).containsExactly("ORDER_SUBMITTED acme-portal/tenant",
+                    "ORDER_QUEUED acme-portal/tenant", "ORDER_ALLOCATED " + EventRoutes.ANOTHER_TOKEN + "/tenant");
+            JsonNode seenByStaff = own.get("/api/v1/orders/" + waiting + "/events?type=ORDER_ALLOCATED", own.viewer)
+                    .ok(200);
+            assertThat(seenByStaff.path("items").get(0).path("actor").asText()).isEqualTo("globex-portal");
+        }
+    }
+
+    @Test
     void aTenantMayReleaseItsOwnOrder() {
         String id = api.post("/api/v1/orders", api.acme, order("acme", 8)).ok(201).path("id").asText();
         assertThat(api.post("/api/v1/orders/" + id + "/release", api.acme, null).ok(200).path("status").asText())

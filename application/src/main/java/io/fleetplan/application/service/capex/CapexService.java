@@ -52,14 +52,14 @@ public final class CapexService implements CreateCommitment, AddTranche, RecordS
 
     @Override
     public CommitmentView addTranche(Actor actor, AddTranche.Command command) {
-        return onCommitment(actor, command, command.commitmentId(), null, (c, now) -> c.addTranche(
+        return onCommitment(actor, command, command.commitmentId(), command.expectedVersion(), (c, now) -> c.addTranche(
                 Quarter.parse(command.quarter()), new Money(command.amount(), c.currency()),
                 Optional.ofNullable(command.region()).map(RegionId::of)));
     }
 
     @Override
     public CommitmentView recordSpend(Actor actor, RecordSpend.Command command) {
-        return onCommitment(actor, command, command.commitmentId(), null, (c, now) -> {
+        return onCommitment(actor, command, command.commitmentId(), command.expectedVersion(), (c, now) -> {
             Optional<BatchId> batch = Optional.ofNullable(command.batch()).map(BatchId::of);
             batch.ifPresent(b -> stores.batches().find(b).orElseThrow(() -> new NotFoundException("batch", b)));
             c.recordSpend(Quarter.parse(command.quarter()), new Money(command.amount(), c.currency()),

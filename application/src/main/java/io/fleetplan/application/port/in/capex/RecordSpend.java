@@ -9,7 +9,10 @@ import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
 
-/** Records capital paid out; refused when it would take spend above the commitment's total. */
+/**
+ * Records capital paid out; refused when it would take spend above the commitment's total.
+ * {@code expectedVersion} (nullable) guards against lost updates.
+ */
 public interface RecordSpend {
     CommitmentView recordSpend(Actor actor, Command command);
 
@@ -18,6 +21,13 @@ public interface RecordSpend {
                    @NotNull @Positive @Digits(integer = 15, fraction = 2) BigDecimal amount,
                    @NotNull @Pattern(regexp = "^(SERVERS|DATA_CENTER|NETWORK|OTHER)$", message = "must be SERVERS, DATA_CENTER, NETWORK or OTHER") String category,
                    String batch,
-                   @Size(max = 1000) String note) {
+                   @Size(max = 1000) String note,
+                   Long expectedVersion) {
+
+        /** Spend recorded whatever the commitment's version. */
+        public Command(String commitmentId, String quarter, BigDecimal amount, String category, String batch,
+                       String note) {
+            this(commitmentId, quarter, amount, category, batch, note, null);
+        }
     }
 }
