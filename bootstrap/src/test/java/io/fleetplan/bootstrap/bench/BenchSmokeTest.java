@@ -36,8 +36,9 @@ class BenchSmokeTest {
             assertThat(admissions.cell(row, "limit tx/s")).isEqualTo("n/a");
         }
         for (int row = 4; row < 8; row++) {
-            assertPositive(admissions, row, "limit tx/s", "limit p50 ms", "limit p99 ms", "limit CPU ms/tx",
-                    "Fleetplan / limit");
+            assertPositive(admissions, row, "limit tx/s", "limit p50 ms", "limit p99 ms", "limit CPU ms/tx");
+            // a ratio, rounded to a whole percent: a quick run on a busy machine may round to 0%
+            assertThat(admissions.cell(row, "Fleetplan / limit")).matches("\\d+%");
         }
 
         Table drain = tables.get(1);
