@@ -153,10 +153,12 @@ final class DbOrders implements CapacityOrders {
         if (after.isPresent()) {
             CapacityOrder a = after.get();
             where = where.and(Keyset.after(CAPACITY_ORDER.SUBMITTED_AT, Values.column(a.submittedAt()),
-                    CAPACITY_ORDER.SUBMISSION_SEQ, a.sequence(), CAPACITY_ORDER.ID, a.id().value()));
+                    CAPACITY_ORDER.SUBMISSION_SEQ, a.sequence()));
         }
+        // Exactly the order of the capacity_order_pending index (a pool's submission sequence is
+        // unique), so a page reads its rows from the index and stops: a drain is linear in the backlog.
         return reading().selectFrom(CAPACITY_ORDER).where(where)
-                .orderBy(CAPACITY_ORDER.SUBMITTED_AT, CAPACITY_ORDER.SUBMISSION_SEQ, CAPACITY_ORDER.ID)
+                .orderBy(CAPACITY_ORDER.SUBMITTED_AT, CAPACITY_ORDER.SUBMISSION_SEQ)
                 .limit(limit).fetch(DbOrders::order);
     }
 

@@ -4,7 +4,7 @@ import org.jooq.Condition;
 import org.jooq.Field;
 
 /**
- * Keyset-page conditions, "after this row in ascending (a, b, c) order", written so that both
+ * Keyset-page conditions, "after this row in ascending (a, b) order", written so that both
  * databases use the index for them: a range on the leading column, then the tie-breaks.
  */
 final class Keyset {
@@ -13,9 +13,5 @@ final class Keyset {
 
     static <A, B> Condition after(Field<A> a, A x, Field<B> b, B y) {
         return a.ge(x).and(a.gt(x).or(b.gt(y)));
-    }
-
-    static <A, B, C> Condition after(Field<A> a, A x, Field<B> b, B y, Field<C> c, C z) {
-        return a.ge(x).and(a.gt(x).or(b.gt(y)).or(b.eq(y).and(c.gt(z))));
     }
 }
