@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -513,7 +512,7 @@ final class Projection {
         long[] inService = laneInService0.clone();
         long[] inventory = laneInventory0.clone();
         long[] deployedSoFar = new long[n];
-        WishQueue queue = new WishQueue();
+        WishQueue queue = new WishQueue((int) Math.min(1 << 20, (long) n * horizon));
         long spent = 0;
         long wishCost = 0;
         long capexUpper = 0;
@@ -529,6 +528,12 @@ final class Projection {
         Aggregates agg = full ? new Aggregates() : null;
         List<QuarterPlan> quarters = new ArrayList<>(horizon);
         long[] poolCapacity = new long[pools.size()];
+        int widest = 0;
+        for (int[] lanes : poolLanes) {
+            widest = Math.max(widest, lanes.length);
+        }
+        long[] weightBuffer = new long[widest];
+        long[] partBuffer = new long[widest];
         Quarter q = scenario.start();
         for (int t = 0; t < horizon; t++, q = q.next()) {
             // what each lane wants bought now to meet demand a lead time out
@@ -636,14 +641,13 @@ final class Projection {
                     }
                     continue;
                 }
-                long[] w = new long[lanes.length];
+                long[] demandNow = laneDemand[t];
                 for (int i = 0; i < lanes.length; i++) {
-                    w[i] = laneDemand[t][lanes[i]];
+                    weightBuffer[i] = demandNow[lanes[i]];
                 }
-                long[] parts = new long[lanes.length];
-                Apportion.split(internal, w, lanes.length, parts);
+                Apportion.split(internal, weightBuffer, lanes.length, partBuffer);
                 for (int i = 0; i < lanes.length; i++) {
-                    internalPart[lanes[i]] = parts[i];
+                    internalPart[lanes[i]] = partBuffer[i];
                 }
             }
             quarters.add(agg.quarter(q, t, laneDemand, internalPart, inService, deployed, purchased, arriving,
@@ -738,10 +742,16 @@ final class Projection {
 
     /** Wishes to buy servers, in the order they were made: (quarter, lane). */
     private static final class WishQueue {
-        private int[] lanes = new int[64];
-        private long[] left = new long[64];
+        private int[] lanes;
+        private long[] left;
         private int head;
         private int tail;
+
+        /** A queue for {@code expected} wishes: a lane makes at most one a quarter. */
+        WishQueue(int expected) {
+            lanes = new int[Math.max(64, expected)];
+            left = new long[lanes.length];
+        }
 
         void add(int lane, long servers) {
             if (tail == lanes.length) {
@@ -777,13 +787,43 @@ final class Projection {
         }
     }
 
-    /** Sums lanes into data centres, pools, regions and the fleet, and keeps the capex windows for depreciation. */
+    /**
+     * Sums lanes into data centres, pools, regions and the fleet, and keeps each scope's capex and
+     * the running sum of its last useful life's quarters for depreciation. Called once per quarter,
+     * in order; the sums are reused from quarter to quarter.
+     */
     private final class Aggregates {
         private final int lifeQuarters = scenario.usefulLifeYears() * 4;
         private final long[][] siteCapex = new long[siteCount][horizon];
         private final long[][] poolCapex = new long[pools.size()][horizon];
         private final long[][] regionCapex = new long[regions.size()][horizon];
         private final long[] totalCapex = new long[horizon];
+        private final long[] siteWindow = new long[siteCount];
+        private final long[] poolWindow = new long[pools.size()];
+        private final long[] regionWindow = new long[regions.size()];
+        private long totalWindow;
+        private final IdMap.Keys<DataCenterId> siteKeys;
+        private final IdMap.Keys<PoolId> poolKeys = new IdMap.Keys<>(pools);
+        private final IdMap.Keys<RegionId> regionKeys = new IdMap.Keys<>(regions);
+        private final Sum site = new Sum();
+        private final Sum[] poolSums = sums(pools.size());
+        private final Sum[] regionSums = sums(regions.size());
+        private final Sum fleet = new Sum();
+        private final long[] regionPower = new long[regions.size()];
+
+        Aggregates() {
+            List<DataCenterId> ids = new ArrayList<>(siteCount);
+            sites.forEach(s -> ids.add(s.id()));
+            siteKeys = new IdMap.Keys<>(ids);
+        }
+
+        private static Sum[] sums(int count) {
+            Sum[] out = new Sum[count];
+            for (int i = 0; i < count; i++) {
+                out[i] = new Sum();
+            }
+            return out;
+        }
 
         QuarterPlan quarter(Quarter q, int t, long[][] laneDemand, long[] laneInternal, long[] inService,
                             long[] deployed, long[][] purchased, long[] arriving, long[] inventory, long[] shortfall,
@@ -791,24 +831,25 @@ final class Projection {
                             long[] siteInUse, long[][] poolInternal, long[][] poolExternal) {
             int poolCount = pools.size();
             int regionCount = regions.size();
-            Sum[] poolSums = new Sum[poolCount];
-            for (int p = 0; p < poolCount; p++) {
-                poolSums[p] = new Sum();
+            for (Sum pool : poolSums) {
+                pool.clear();
             }
-            Map<DataCenterId, Figures> siteFigures = new TreeMap<>();
-            long[] regionPower = new long[regionCount];
+            long[] demandNow = laneDemand[t];
+            long[] purchasedNow = purchased[t];
+            Object[] siteFigures = new Object[siteCount];
+            java.util.Arrays.fill(regionPower, 0);
             for (int s = 0; s < siteCount; s++) {
-                Sum site = new Sum();
+                site.clear();
                 long used = 0;
                 for (int l = siteLaneStart[s]; l < siteLaneStart[s] + siteLaneCount[s]; l++) {
-                    long demandAll = laneDemand[t][l];
+                    long demandAll = demandNow[l];
                     long internal = laneInternal[l];
                     long capacity = inService[l] * laneGpus[l];
-                    long capex = purchased[t][l] * laneCost[l];
+                    long capex = purchasedNow[l] * laneCost[l];
                     Sum pool = poolSums[lanePool[l]];
-                    site.addLane(internal, demandAll - internal, capacity, deployed[l], purchased[t][l], arriving[l],
+                    site.addLane(internal, demandAll - internal, capacity, deployed[l], purchasedNow[l], arriving[l],
                             inventory[l], capex, shortfall[l], binding[l]);
-                    pool.addLane(internal, demandAll - internal, capacity, deployed[l], purchased[t][l], arriving[l],
+                    pool.addLane(internal, demandAll - internal, capacity, deployed[l], purchasedNow[l], arriving[l],
                             inventory[l], capex, shortfall[l], binding[l]);
                     pool.power += shareLeft[l];
                     used += deployedSoFar[l] * laneWatts[l];
@@ -816,15 +857,15 @@ final class Projection {
                 site.power = Math.max(0, sitePower[s][t] - siteInUse[s] - used);
                 regionPower[siteRegion[s]] += site.power;
                 siteCapex[s][t] = site.capex;
-                siteFigures.put(sites.get(s).id(), figures(site, site.shortfall, Math.max(0, site.capacity - site.internal),
-                        depreciation(siteCapex[s], t), site.shortfall > 0 ? dominant(site.byConstraint) : NONE));
+                siteWindow[s] = roll(siteWindow[s], siteCapex[s], t);
+                siteFigures[s] = figures(site, site.shortfall, Math.max(0, site.capacity - site.internal),
+                        depreciation(siteWindow[s]), site.shortfall > 0 ? dominant(site.byConstraint) : NONE);
             }
-            Map<PoolId, Figures> poolFigures = new TreeMap<>();
-            Sum[] regionSums = new Sum[regionCount];
-            for (int r = 0; r < regionCount; r++) {
-                regionSums[r] = new Sum();
+            Object[] poolFigures = new Object[poolCount];
+            for (Sum region : regionSums) {
+                region.clear();
             }
-            Sum fleet = new Sum();
+            fleet.clear();
             for (int p = 0; p < poolCount; p++) {
                 Sum pool = poolSums[p];
                 pool.internal = poolInternal[p][t];
@@ -836,58 +877,49 @@ final class Projection {
                 }
                 long leasable = Math.max(0, pool.capacity - pool.internal);
                 poolCapex[p][t] = pool.capex;
-                poolFigures.put(pools.get(p), figures(pool, backlog, leasable, depreciation(poolCapex[p], t),
-                        backlog > 0 ? dominant(pool.byConstraint) : NONE));
-                for (Sum sum : new Sum[] {regionSums[poolRegion[p]], fleet}) {
-                    sum.internal += pool.internal;
-                    sum.external += pool.external;
-                    sum.capacity += pool.capacity;
-                    sum.deployed += pool.deployed;
-                    sum.purchased += pool.purchased;
-                    sum.arriving += pool.arriving;
-                    sum.inventory += pool.inventory;
-                    sum.capex += pool.capex;
-                    sum.shortfall += backlog;
-                    sum.leasable += leasable;
-                    if (backlog > 0) {
-                        for (int c = 0; c < CONSTRAINTS.length; c++) {
-                            sum.byConstraint[c] += pool.byConstraint[c];
-                        }
-                    }
-                }
+                poolWindow[p] = roll(poolWindow[p], poolCapex[p], t);
+                poolFigures[p] = figures(pool, backlog, leasable, depreciation(poolWindow[p]),
+                        backlog > 0 ? dominant(pool.byConstraint) : NONE);
+                regionSums[poolRegion[p]].addPool(pool, backlog, leasable);
+                fleet.addPool(pool, backlog, leasable);
             }
-            Map<RegionId, Figures> regionFigures = new TreeMap<>();
+            Object[] regionFigures = new Object[regionCount];
             for (int r = 0; r < regionCount; r++) {
                 Sum region = regionSums[r];
                 region.power = regionPower[r];
                 fleet.power += regionPower[r];
                 regionCapex[r][t] = region.capex;
-                regionFigures.put(regions.get(r), figures(region, region.shortfall, region.leasable,
-                        depreciation(regionCapex[r], t), region.shortfall > 0 ? dominant(region.byConstraint) : NONE));
+                regionWindow[r] = roll(regionWindow[r], regionCapex[r], t);
+                regionFigures[r] = figures(region, region.shortfall, region.leasable, depreciation(regionWindow[r]),
+                        region.shortfall > 0 ? dominant(region.byConstraint) : NONE);
             }
             totalCapex[t] = fleet.capex;
-            Figures total = figures(fleet, fleet.shortfall, fleet.leasable, depreciation(totalCapex, t),
+            totalWindow = roll(totalWindow, totalCapex, t);
+            Figures total = figures(fleet, fleet.shortfall, fleet.leasable, depreciation(totalWindow),
                     fleet.shortfall > 0 ? dominant(fleet.byConstraint) : NONE);
-            return new QuarterPlan(q, total, regionFigures, poolFigures, siteFigures);
+            return new QuarterPlan(q, total, new IdMap<>(regionKeys, regionFigures), new IdMap<>(poolKeys, poolFigures),
+                    new IdMap<>(siteKeys, siteFigures));
         }
 
         private Figures figures(Sum sum, long backlog, long leasable, long depreciation, int binding) {
             return new Figures(sum.internal, sum.external, sum.capacity, backlog, leasable, sum.deployed,
-                    sum.purchased, sum.arriving, sum.inventory, new Power(sum.power), money(sum.capex),
-                    money(depreciation), CONSTRAINTS[binding]);
+                    sum.purchased, sum.arriving, sum.inventory, sum.power == 0 ? Power.ZERO : new Power(sum.power),
+                    money(sum.capex), money(depreciation), CONSTRAINTS[binding]);
+        }
+
+        /** The capex of the last useful life's quarters up to {@code t}, from the sum up to {@code t - 1}. */
+        private long roll(long window, long[] capex, int t) {
+            return window + capex[t] - (t >= lifeQuarters ? capex[t - lifeQuarters] : 0);
         }
 
         /** Straight-line: this quarter's share of the servers bought within the last useful life, half-even. */
-        private long depreciation(long[] capex, int t) {
-            long window = 0;
-            for (int k = Math.max(0, t - lifeQuarters + 1); k <= t; k++) {
-                window += capex[k];
+        private long depreciation(long window) {
+            long share = Math.floorDiv(window, lifeQuarters);
+            long twiceRest = 2 * (window - share * lifeQuarters);
+            if (twiceRest > lifeQuarters || (twiceRest == lifeQuarters && (share & 1) != 0)) {
+                share++;
             }
-            if (window == 0) {
-                return 0;
-            }
-            return BigDecimal.valueOf(window).divide(BigDecimal.valueOf(lifeQuarters), 0, RoundingMode.HALF_EVEN)
-                    .longValueExact();
+            return share;
         }
 
         private int dominant(long[] byConstraint) {
@@ -917,6 +949,21 @@ final class Projection {
         long leasable;
         final long[] byConstraint = new long[CONSTRAINTS.length];
 
+        void clear() {
+            internal = 0;
+            external = 0;
+            capacity = 0;
+            deployed = 0;
+            purchased = 0;
+            arriving = 0;
+            inventory = 0;
+            capex = 0;
+            power = 0;
+            shortfall = 0;
+            leasable = 0;
+            java.util.Arrays.fill(byConstraint, 0);
+        }
+
         void addLane(long laneInternal, long laneExternal, long laneCapacity, long laneDeployed, long lanePurchased,
                      long laneArriving, long laneInventory, long laneCapex, long laneShortfall, int laneBinding) {
             internal += laneInternal;
@@ -929,6 +976,25 @@ final class Projection {
             capex += laneCapex;
             shortfall += laneShortfall;
             byConstraint[laneBinding] += laneShortfall;
+        }
+
+        /** A pool's figures into a region's or the fleet's: its backlog counts, and its constraints only when it has one. */
+        void addPool(Sum pool, long backlog, long poolLeasable) {
+            internal += pool.internal;
+            external += pool.external;
+            capacity += pool.capacity;
+            deployed += pool.deployed;
+            purchased += pool.purchased;
+            arriving += pool.arriving;
+            inventory += pool.inventory;
+            capex += pool.capex;
+            shortfall += backlog;
+            leasable += poolLeasable;
+            if (backlog > 0) {
+                for (int c = 0; c < CONSTRAINTS.length; c++) {
+                    byConstraint[c] += pool.byConstraint[c];
+                }
+            }
         }
     }
 }
