@@ -38,7 +38,21 @@ final class Projection {
 
     /** What the projection derives from demand alone, shared by every variant of a scenario. */
     private record Demand(long[][] poolInternal, long[][] poolExternal, long[][] laneDemand, long[][] laneServers,
-                          long[] laneMostServers) {
+                          long[] laneMostServers, Wishes wishes) {
+    }
+
+    /**
+     * The wishes to buy servers, in the order they are made, (quarter, lane): what a lane wants
+     * depends on demand, what is on site and the pipeline, never on capital, so every variant
+     * funds the same wishes.
+     *
+     * @param lane     the lane of each wish
+     * @param servers  the servers of each wish (positive)
+     * @param end      for each quarter, the index after its last wish
+     * @param costBy   for each quarter, the cost of every wish made by then, in minor units
+     * @param lastWish for each quarter and lane, the index of the lane's latest wish made by then (-1: none)
+     */
+    private record Wishes(int[] lane, long[] servers, int[] end, long[] costBy, int[][] lastWish) {
     }
 
     private Demand demand;
@@ -470,9 +484,59 @@ final class Projection {
                     }
                 }
             }
-            demand = new Demand(both[0], both[1], laneDemand, laneServers, laneMostServers);
+            demand = new Demand(both[0], both[1], laneDemand, laneServers, laneMostServers, wishes(laneServers));
         }
         return demand;
+    }
+
+    /** Each quarter, what each lane wants bought to meet demand a lead time out, beyond what it wanted before. */
+    private Wishes wishes(long[][] laneServers) {
+        int n = laneCount;
+        long[] onSite0 = new long[n];
+        long[] pipelineThrough = new long[n];
+        for (int l = 0; l < n; l++) {
+            onSite0[l] = laneInService0[l] + laneInventory0[l];
+            if (lanePipeline[l] != null) {
+                for (int k = 0; k < lead && k < extent; k++) {
+                    pipelineThrough[l] += lanePipeline[l][k];
+                }
+            }
+        }
+        long[] wanted = new long[n];
+        int[] last = new int[n];
+        java.util.Arrays.fill(last, -1);
+        // a lane makes at most one wish a quarter
+        int[] lanes = new int[(int) Math.max(64, Math.min(1 << 20, (long) n * horizon))];
+        long[] servers = new long[lanes.length];
+        int count = 0;
+        int[] end = new int[horizon];
+        long[] costBy = new long[horizon];
+        int[][] lastWish = new int[horizon][];
+        long cost = 0;
+        for (int t = 0; t < horizon; t++) {
+            int target = t + lead;
+            for (int l = 0; l < n; l++) {
+                if (lanePipeline[l] != null) {
+                    pipelineThrough[l] += lanePipeline[l][target];
+                }
+                long want = laneServers[target][l] - onSite0[l] - pipelineThrough[l];
+                if (want > wanted[l]) {
+                    if (count == lanes.length) {
+                        lanes = java.util.Arrays.copyOf(lanes, count * 2);
+                        servers = java.util.Arrays.copyOf(servers, count * 2);
+                    }
+                    lanes[count] = l;
+                    servers[count] = want - wanted[l];
+                    last[l] = count++;
+                    cost = Math.addExact(cost, Math.multiplyExact(want - wanted[l], laneCost[l]));
+                    wanted[l] = want;
+                }
+            }
+            end[t] = count;
+            costBy[t] = cost;
+            lastWish[t] = last.clone();
+        }
+        return new Wishes(lanes, servers, end, costBy, lastWish);
     }
 
     /** A full plan ({@code clear} not computed), or only whether the fleet is clear from a quarter on. */
@@ -494,27 +558,20 @@ final class Projection {
             siteInUse[s] = sites.get(s).powerInUse().watts();
         }
 
+        Wishes wishes = shared.wishes();
+        int[] wishLane = wishes.lane();
+        long[] wishServers = wishes.servers();
         int n = laneCount;
-        long[] onSite0 = new long[n];
-        long[] pipelineThrough = new long[n];
-        for (int l = 0; l < n; l++) {
-            onSite0[l] = laneInService0[l] + laneInventory0[l];
-            if (lanePipeline[l] != null) {
-                for (int k = 0; k < lead && k < extent; k++) {
-                    pipelineThrough[l] += lanePipeline[l][k];
-                }
-            }
-        }
-        long[] wanted = new long[n];
-        long[] bought = new long[n];
         long[][] purchased = new long[horizon][n];
-        boolean[][] capitalShort = new boolean[horizon][n];
+        // the first wish not funded in full at the end of each quarter: a lane is short of capital
+        // then when its latest wish is at or after it
+        int[] unfundedFrom = new int[horizon];
+        int head = 0;
+        long headFunded = 0;
         long[] inService = laneInService0.clone();
         long[] inventory = laneInventory0.clone();
         long[] deployedSoFar = new long[n];
-        WishQueue queue = new WishQueue((int) Math.min(1 << 20, (long) n * horizon));
         long spent = 0;
-        long wishCost = 0;
         long capexUpper = 0;
 
         // per-quarter lane results
@@ -536,43 +593,26 @@ final class Projection {
         long[] partBuffer = new long[widest];
         Quarter q = scenario.start();
         for (int t = 0; t < horizon; t++, q = q.next()) {
-            // what each lane wants bought now to meet demand a lead time out
-            int target = t + lead;
-            for (int l = 0; l < n; l++) {
-                if (lanePipeline[l] != null) {
-                    pipelineThrough[l] += lanePipeline[l][target];
-                }
-                long want = laneServers[target][l] - onSite0[l] - pipelineThrough[l];
-                if (want > wanted[l]) {
-                    queue.add(l, want - wanted[l]);
-                    wishCost = Math.addExact(wishCost, Math.multiplyExact(want - wanted[l], laneCost[l]));
-                    wanted[l] = want;
-                }
-            }
-            capexUpper = Math.max(capexUpper, wishCost - capital[t]);
-            // capital funds the wishes first come, first served
+            capexUpper = Math.max(capexUpper, wishes.costBy()[t] - capital[t]);
+            // capital funds the wishes made so far first come, first served
             long available = capital[t] - spent;
-            while (!queue.isEmpty()) {
-                int l = queue.headLane();
-                long left = queue.headLeft();
+            for (int made = wishes.end()[t]; head < made; head++, headFunded = 0) {
+                int l = wishLane[head];
+                long left = wishServers[head] - headFunded;
                 long affordable = available > 0 ? available / laneCost[l] : 0;
                 long take = Math.min(left, affordable);
                 if (take > 0) {
                     purchased[t][l] += take;
-                    bought[l] += take;
                     long cost = Math.multiplyExact(take, laneCost[l]);
                     available -= cost;
                     spent += cost;
                 }
                 if (take < left) {
-                    queue.reduceHead(take);
+                    headFunded += take;
                     break;
                 }
-                queue.pop();
             }
-            for (int l = 0; l < n; l++) {
-                capitalShort[t][l] = bought[l] < wanted[l];
-            }
+            unfundedFrom[t] = head;
             // deployment, site by site
             for (int s = 0; s < siteCount; s++) {
                 int lanes = siteLaneCount[s];
@@ -600,7 +640,7 @@ final class Projection {
                         b = BindingConstraint.POWER.ordinal();
                     } else if (d == throughput) {
                         b = BindingConstraint.DEPLOYMENT.ordinal();
-                    } else if (t >= lead && capitalShort[t - lead][l]) {
+                    } else if (t >= lead && wishes.lastWish()[t - lead][l] >= unfundedFrom[t - lead]) {
                         b = BindingConstraint.CAPITAL.ordinal();
                     } else {
                         b = BindingConstraint.SUPPLY.ordinal();
@@ -738,53 +778,6 @@ final class Projection {
             counts.merge(total.binding(), 1, Integer::sum);
         }
         return new PlanSummary(firstClear, peakBacklog, peakBacklogAt, capex, peakInventory, peakInventoryAt, counts);
-    }
-
-    /** Wishes to buy servers, in the order they were made: (quarter, lane). */
-    private static final class WishQueue {
-        private int[] lanes;
-        private long[] left;
-        private int head;
-        private int tail;
-
-        /** A queue for {@code expected} wishes: a lane makes at most one a quarter. */
-        WishQueue(int expected) {
-            lanes = new int[Math.max(64, expected)];
-            left = new long[lanes.length];
-        }
-
-        void add(int lane, long servers) {
-            if (tail == lanes.length) {
-                lanes = java.util.Arrays.copyOf(lanes, lanes.length * 2);
-                left = java.util.Arrays.copyOf(left, left.length * 2);
-            }
-            lanes[tail] = lane;
-            left[tail++] = servers;
-        }
-
-        boolean isEmpty() {
-            return head == tail;
-        }
-
-        int headLane() {
-            return lanes[head];
-        }
-
-        long headLeft() {
-            return left[head];
-        }
-
-        void reduceHead(long servers) {
-            left[head] -= servers;
-        }
-
-        void pop() {
-            head++;
-            if (head == tail) {
-                head = 0;
-                tail = 0;
-            }
-        }
     }
 
     /**
