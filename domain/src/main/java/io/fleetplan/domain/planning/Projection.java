@@ -259,9 +259,9 @@ final class Projection {
     }
 
     private void validateAgainstBaseline(TreeSet<PoolId> knownPools) {
-        if (!scenario.start().equals(baseline.start())) {
+        if (scenario.start().isBefore(baseline.start())) {
             throw new InvalidValueException("start", "scenario '" + scenario.name() + "' starts in " + scenario.start()
-                    + " but the baseline is taken at " + baseline.start());
+                    + ", before the live state's quarter " + baseline.start() + ": a plan cannot start in the past");
         }
         java.util.Set<DataCenterId> known = new java.util.HashSet<>();
         sites.forEach(site -> known.add(site.id()));
@@ -312,26 +312,31 @@ final class Projection {
         scenario.pools().forEach(path -> paths.put(path.pool(), path));
         Map<YoyGrowth, BigDecimal[]> factors = new HashMap<>();
         Scenario.DemandPath fallback = new Scenario.DemandPath.Growth(scenario.growth());
+        // growth runs from the baseline's quarter, so a later start sees the demand grown by then
+        int carried = baseline.start().quartersUntil(scenario.start());
         for (int p = 0; p < poolCount; p++) {
             PoolId pool = pools.get(p);
             Baseline.PoolLevel level = levels.get(pool);
             Scenario.PoolDemand path = paths.get(pool);
-            fill(internal[p], level == null ? 0 : level.internal(), path == null ? fallback : path.internal(), factors);
-            fill(external[p], level == null ? 0 : level.external(), path == null ? fallback : path.external(), factors);
+            fill(internal[p], level == null ? 0 : level.internal(), path == null ? fallback : path.internal(), carried,
+                    factors);
+            fill(external[p], level == null ? 0 : level.external(), path == null ? fallback : path.external(), carried,
+                    factors);
         }
         return new long[][][] {internal, external};
     }
 
-    private void fill(long[] out, long current, Scenario.DemandPath path, Map<YoyGrowth, BigDecimal[]> cache) {
+    private void fill(long[] out, long current, Scenario.DemandPath path, int carried,
+                      Map<YoyGrowth, BigDecimal[]> cache) {
         if (path instanceof Scenario.DemandPath.Series series) {
             List<Long> gpus = series.gpus();
             for (int k = 0; k < out.length; k++) {
                 out[k] = gpus.get(Math.min(k, gpus.size() - 1));
             }
         } else if (path instanceof Scenario.DemandPath.Growth growth) {
-            BigDecimal[] factor = cache.computeIfAbsent(growth.yoy(), yoy -> yoy.factors(extent));
+            BigDecimal[] factor = cache.computeIfAbsent(growth.yoy(), yoy -> yoy.factors(carried + extent));
             for (int k = 0; k < out.length; k++) {
-                out[k] = YoyGrowth.project(current, factor[k]);
+                out[k] = YoyGrowth.project(current, factor[carried + k]);
             }
         }
     }
