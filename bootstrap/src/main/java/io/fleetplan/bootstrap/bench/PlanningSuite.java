@@ -65,15 +65,18 @@ final class PlanningSuite {
         int runs = options.quick() ? 3 : 7;
         int solverWarmups = 1;
         int solverRuns = options.quick() ? 1 : 3;
+        // a fresh JVM grows its heap (and faults its pages in) over the first seconds of this much
+        // allocation: the figures are taken once that has settled
+        long warmupNanos = options.quick() ? 0 : 3_000_000_000L;
         CapacityPlanner planner = new CapacityPlanner();
         BacklogSolver solver = new BacklogSolver();
         for (Size size : options.quick() ? QUICK : FULL) {
             Baseline baseline = baseline(size);
             Scenario scenario = scenario(size);
             Quarter clearBy = START.plus(size.quarters() / 2);
-            Timing projection = time(warmups, runs, () -> planner.project(baseline, scenario));
+            Timing projection = time(warmups, warmupNanos, runs, () -> planner.project(baseline, scenario));
             SolverResult[] answer = new SolverResult[1];
-            Timing solve = time(solverWarmups, solverRuns,
+            Timing solve = time(solverWarmups, warmupNanos, solverRuns,
                     () -> answer[0] = solver.leastExtraCapex(baseline, scenario, clearBy));
             table.row(String.format(Locale.ROOT, "%,d", size.dataCenters()), size.pools(), size.quarters(),
                     String.format(Locale.ROOT, "%,d", size.lanes()), Table.millis(projection.wall()),
@@ -92,8 +95,10 @@ final class PlanningSuite {
                 + " backlog, so the solver runs its whole bisection; purchase lead time 2 quarters.");
         table.note("Solver: least extra capex to clear the backlog by the middle of the horizon (a bisection of"
                 + " projections). Medians of " + runs + " projections and " + solverRuns + " solver runs after"
-                + " warm-up. CPU ms: the measuring thread's CPU time, which moves far less with the machine's load"
-                + " than wall time (garbage collection on other threads is not in it). Goals (issue 5): largest projection <= 250 ms, solver <= 5 s.");
+                + " warm-up (" + warmups + " projections and " + solverWarmups + " solver run at least, and "
+                + warmupNanos / 1_000_000_000L + " s at least, for each size). CPU ms: the measuring thread's CPU"
+                + " time, which moves far less with the machine's load than wall time (garbage collection on other"
+                + " threads is not in it). Goals (issue 5): largest projection <= 250 ms, solver <= 5 s.");
         return List.of(table);
     }
 
@@ -111,11 +116,15 @@ final class PlanningSuite {
     record Timing(long wall, long cpu) {
     }
 
-    /** Median wall-clock and thread CPU nanoseconds of {@code runs} runs after {@code warmups} unmeasured ones. */
-    static Timing time(int warmups, int runs, Supplier<?> work) {
+    /**
+     * Median wall-clock and thread CPU nanoseconds of {@code runs} runs after unmeasured ones: at least
+     * {@code warmups}, and for at least {@code warmupNanos}.
+     */
+    static Timing time(int warmups, long warmupNanos, int runs, Supplier<?> work) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Object sink = null;
-        for (int i = 0; i < warmups; i++) {
+        long warmUntil = System.nanoTime() + warmupNanos;
+        for (int i = 0; i < warmups || System.nanoTime() - warmUntil < 0; i++) {
             sink = work.get();
         }
         long[] times = new long[runs];
