@@ -5,21 +5,25 @@ import io.fleetplan.application.port.in.capex.CreateCommitment;
 import io.fleetplan.application.port.in.capex.RecordSpend;
 import io.fleetplan.application.port.in.planning.ComparisonView;
 import io.fleetplan.application.port.in.planning.PlanCsv;
+import io.fleetplan.application.port.in.planning.PlanSummaryView;
 import io.fleetplan.application.port.in.planning.PlanView;
 import io.fleetplan.application.port.in.planning.RunPlans;
 import io.fleetplan.application.port.in.planning.ScenarioDefinition;
 import io.fleetplan.application.port.in.planning.ScenarioView;
 import io.fleetplan.application.port.in.planning.SolverView;
 import io.fleetplan.application.port.in.region.ChangeDataCenter;
+import io.fleetplan.application.port.out.StoredScenario;
 import io.fleetplan.application.port.out.Stores;
 import io.fleetplan.domain.shared.ConflictException;
 import io.fleetplan.domain.shared.InvalidValueException;
 import io.fleetplan.domain.shared.NotFoundException;
+import io.fleetplan.domain.shared.Quarter;
 import io.fleetplan.domain.shared.RuleViolationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,6 +142,60 @@ public abstract class PlanningContract {
         assertThat(capex.cleared()).as("more capital buys nothing while power binds").isFalse();
         assertThat(capex.blockedBy()).isEqualTo("POWER");
         assertThat(capex.answer()).contains("POWER");
+    }
+
+    @Test
+    void keepsTheStartQuarterAndPlansFromIt() {
+        ScenarioDefinition later = scenario("later", List.of(), List.of()).startingIn("2026Q3");
+        ScenarioView saved = fleet.services().planning().save(Fleet.OPERATOR, later, null);
+        assertThat(saved.definition().startQuarter()).isEqualTo("2026Q3");
+        assertThat(stored("later").start()).contains(Quarter.parse("2026Q3"));
+        assertThat(fleet.services().planning().scenario("later").definition()).isEqualTo(later);
+
+        PlanView plan = fleet.services().planning().plan("later");
+        assertThat(plan.start()).isEqualTo("2026Q3");
+        assertThat(plan.end()).isEqualTo("2028Q2");
+        PlanSummaryView summary = fleet.services().planning().planSummary("later");
+        assertThat(summary.start()).isEqualTo("2026Q3");
+        assertThat(summary.summary()).isEqualTo(plan.summary());
+        assertThat(summary.quarters()).extracting(PlanSummaryView.QuarterSummary::quarter,
+                        PlanSummaryView.QuarterSummary::leasableGpus, PlanSummaryView.QuarterSummary::backlogGpus)
+                .containsExactlyElementsOf(plan.quarters().stream().map(q -> org.assertj.core.groups.Tuple.tuple(
+                        q.quarter(), q.total().leasable(), q.total().backlog())).toList());
+
+        // replaced without one: its plans start at the current quarter again
+        fleet.services().planning().save(Fleet.OPERATOR, later.startingIn(null), 1L);
+        assertThat(stored("later").start()).isEmpty();
+        assertThat(fleet.services().planning().plan("later").start()).isEqualTo("2026Q1");
+    }
+
+    @Test
+    void refusesAStartInThePastAndPlansAStartThatHasPassedFromTheCurrentQuarter() {
+        assertThatThrownBy(() -> fleet.services().planning().save(Fleet.OPERATOR,
+                scenario("past", List.of(), List.of()).startingIn("2025Q4"), null))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> {
+                    assertThat(e.field()).isEqualTo("startQuarter");
+                    assertThat(e.getMessage()).contains("2025Q4", "2026Q1");
+                });
+        assertThatThrownBy(() -> fleet.services().planning().plan(scenario("inline", List.of(), List.of())
+                .startingIn("2025Q4"))).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> fleet.services().planning().save(Fleet.OPERATOR,
+                scenario("bad", List.of(), List.of()).startingIn("2026-Q3"), null))
+                .isInstanceOfSatisfying(InvalidCommandException.class, e -> assertThat(e.violations())
+                        .extracting(InvalidCommandException.Violation::path).containsExactly("startQuarter"));
+        assertThat(fleet.services().planning().scenarios()).isEmpty();
+
+        fleet.services().planning().save(Fleet.OPERATOR, scenario("soon", List.of(), List.of()).startingIn("2026Q2"),
+                null);
+        Fleet nineMonthsOn = new Fleet(fleet.stores(), new TickingClock(Instant.parse("2026-10-05T00:00:00Z")));
+        assertThat(nineMonthsOn.services().planning().plan("soon").start()).isEqualTo("2026Q4");
+        assertThat(nineMonthsOn.services().planning().scenario("soon").definition().startQuarter())
+                .isEqualTo("2026Q2");
+    }
+
+    private StoredScenario stored(String name) {
+        Stores stores = fleet.stores();
+        return stores.unitOfWork().readOnly(() -> stores.scenarios().find(name)).orElseThrow();
     }
 
     @Test

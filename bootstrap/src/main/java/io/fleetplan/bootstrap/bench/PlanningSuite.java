@@ -18,6 +18,8 @@ import io.fleetplan.domain.shared.RegionId;
 import io.fleetplan.domain.shared.SkuId;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -57,27 +59,33 @@ final class PlanningSuite {
 
     List<Table> run() {
         Table table = new Table("Planning: projection and capex solver by fleet size (planning)",
-                "data centres", "pools", "quarters", "lanes (site x SKU)", "projection ms", "solver ms",
-                "solver answer");
+                "data centres", "pools", "quarters", "lanes (site x SKU)", "projection ms", "projection CPU ms",
+                "solver ms", "solver CPU ms", "solver answer");
         int warmups = options.quick() ? 1 : 5;
         int runs = options.quick() ? 3 : 7;
         int solverWarmups = 1;
         int solverRuns = options.quick() ? 1 : 3;
+        // a fresh JVM grows its heap (and faults its pages in) over the first seconds of this much
+        // allocation: the figures are taken once that has settled
+        long warmupNanos = options.quick() ? 0 : 3_000_000_000L;
         CapacityPlanner planner = new CapacityPlanner();
         BacklogSolver solver = new BacklogSolver();
         for (Size size : options.quick() ? QUICK : FULL) {
             Baseline baseline = baseline(size);
             Scenario scenario = scenario(size);
             Quarter clearBy = START.plus(size.quarters() / 2);
-            long projection = median(warmups, runs, () -> planner.project(baseline, scenario));
+            Timing projection = time(warmups, warmupNanos, runs, () -> planner.project(baseline, scenario));
             SolverResult[] answer = new SolverResult[1];
-            long solve = median(solverWarmups, solverRuns,
+            Timing solve = time(solverWarmups, warmupNanos, solverRuns,
                     () -> answer[0] = solver.leastExtraCapex(baseline, scenario, clearBy));
             table.row(String.format(Locale.ROOT, "%,d", size.dataCenters()), size.pools(), size.quarters(),
-                    String.format(Locale.ROOT, "%,d", size.lanes()), Table.millis(projection), Table.millis(solve),
+                    String.format(Locale.ROOT, "%,d", size.lanes()), Table.millis(projection.wall()),
+                    Table.millis(projection.cpu()), Table.millis(solve.wall()), Table.millis(solve.cpu()),
                     describe(answer[0]));
-            log.printf(Locale.ROOT, "  planning %d DCs x %d pools x %d quarters: projection %s ms, solver %s ms%n",
-                    size.dataCenters(), size.pools(), size.quarters(), Table.millis(projection), Table.millis(solve));
+            log.printf(Locale.ROOT, "  planning %d DCs x %d pools x %d quarters: projection %s ms (CPU %s ms),"
+                            + " solver %s ms (CPU %s ms)%n", size.dataCenters(), size.pools(), size.quarters(),
+                    Table.millis(projection.wall()), Table.millis(projection.cpu()), Table.millis(solve.wall()),
+                    Table.millis(solve.cpu()));
         }
         table.note("Synthetic fleet: data centres spread evenly over the regions, each hosting one 8-GPU SKU of every"
                 + " accelerator type (pools = regions x types), with servers in service, in the warehouse and in"
@@ -87,7 +95,10 @@ final class PlanningSuite {
                 + " backlog, so the solver runs its whole bisection; purchase lead time 2 quarters.");
         table.note("Solver: least extra capex to clear the backlog by the middle of the horizon (a bisection of"
                 + " projections). Medians of " + runs + " projections and " + solverRuns + " solver runs after"
-                + " warm-up. Goals (issue 5): largest projection <= 250 ms, solver <= 5 s.");
+                + " warm-up (" + warmups + " projections and " + solverWarmups + " solver run at least, and "
+                + warmupNanos / 1_000_000_000L + " s at least, for each size). CPU ms: the measuring thread's CPU"
+                + " time, which moves far less with the machine's load than wall time (garbage collection on other"
+                + " threads is not in it). Goals (issue 5): largest projection <= 250 ms, solver <= 5 s.");
         return List.of(table);
     }
 
@@ -101,23 +112,36 @@ final class PlanningSuite {
         return "not clearable by capex: " + blocked.blockedBy() + " binds in " + blocked.at();
     }
 
-    /** Median wall-clock nanoseconds of {@code runs} runs after {@code warmups} unmeasured ones. */
-    static long median(int warmups, int runs, Supplier<?> work) {
+    /** Median wall-clock and median CPU nanoseconds of some runs of a piece of work. */
+    record Timing(long wall, long cpu) {
+    }
+
+    /**
+     * Median wall-clock and thread CPU nanoseconds of {@code runs} runs after unmeasured ones: at least
+     * {@code warmups}, and for at least {@code warmupNanos}.
+     */
+    static Timing time(int warmups, long warmupNanos, int runs, Supplier<?> work) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Object sink = null;
-        for (int i = 0; i < warmups; i++) {
+        long warmUntil = System.nanoTime() + warmupNanos;
+        for (int i = 0; i < warmups || System.nanoTime() - warmUntil < 0; i++) {
             sink = work.get();
         }
         long[] times = new long[runs];
+        long[] cpu = new long[runs];
         for (int i = 0; i < runs; i++) {
+            long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             sink = work.get();
             times[i] = System.nanoTime() - start;
+            cpu[i] = threads.getCurrentThreadCpuTime() - cpuStart;
         }
         if (sink == null) {
             throw new IllegalStateException("the planning work returned nothing");
         }
         Arrays.sort(times);
-        return times[runs / 2];
+        Arrays.sort(cpu);
+        return new Timing(times[runs / 2], cpu[runs / 2]);
     }
 
     static Baseline baseline(Size size) {

@@ -59,40 +59,64 @@ final class Apportion {
             }
         }
         long left = total - given;
-        if (left == 0) {
+        if (left <= 0) {
             return;
         }
-        int[] order = new int[n];
+        // the units left over go to the `left` largest remainders, ties to the earlier part: every
+        // part above the threshold (the left-th largest remainder) gets one, then the earliest parts
+        // at the threshold until none is left
+        long threshold = largest(remainders.clone(), n, (int) left);
         for (int i = 0; i < n; i++) {
-            order[i] = i;
+            if (remainders[i] > threshold) {
+                out[i]++;
+                left--;
+            }
         }
-        sortByRemainder(order, remainders, new int[n], 0, n);
-        for (int i = 0; i < left; i++) {
-            out[order[i]]++;
+        for (int i = 0; i < n && left > 0; i++) {
+            if (remainders[i] == threshold) {
+                out[i]++;
+                left--;
+            }
         }
     }
 
-    /** Stable merge sort of {@code order[from..to)} by remainder, largest first: ties keep index order. */
-    private static void sortByRemainder(int[] order, long[] remainders, int[] scratch, int from, int to) {
-        if (to - from < 2) {
-            return;
-        }
-        int mid = (from + to) >>> 1;
-        sortByRemainder(order, remainders, scratch, from, mid);
-        sortByRemainder(order, remainders, scratch, mid, to);
-        if (remainders[order[mid - 1]] >= remainders[order[mid]]) {
-            return;
-        }
-        System.arraycopy(order, from, scratch, from, to - from);
-        int a = from;
-        int b = mid;
-        for (int k = from; k < to; k++) {
-            if (b >= to || (a < mid && remainders[scratch[a]] >= remainders[scratch[b]])) {
-                order[k] = scratch[a++];
+    /** The {@code k}-th largest of {@code values[0..n)} (k from 1), by selection; {@code values} is reordered. */
+    private static long largest(long[] values, int n, int k) {
+        int lo = 0;
+        int hi = n - 1;
+        int target = k - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            long pivot = medianOf(values[lo], values[mid], values[hi]);
+            // three-way partition, descending: [lo, lt) above the pivot, [lt, gt] equal, (gt, hi] below
+            int lt = lo;
+            int gt = hi;
+            int i = lo;
+            while (i <= gt) {
+                long v = values[i];
+                if (v > pivot) {
+                    values[i++] = values[lt];
+                    values[lt++] = v;
+                } else if (v < pivot) {
+                    values[i] = values[gt];
+                    values[gt--] = v;
+                } else {
+                    i++;
+                }
+            }
+            if (target < lt) {
+                hi = lt - 1;
+            } else if (target > gt) {
+                lo = gt + 1;
             } else {
-                order[k] = scratch[b++];
+                return pivot;
             }
         }
+        return values[lo];
+    }
+
+    private static long medianOf(long a, long b, long c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 
     /** The {@code rank}-th of {@code n} equal shares of {@code total}; remainder units to the lowest ranks. */

@@ -21,7 +21,8 @@ import java.util.Set;
  * they host, the pools' current demand and the capital left to spend. A snapshot the application
  * assembles from the fleet, GPU pool and capex aggregates; the planner never reads anything else.
  *
- * @param start       the quarter the state is taken at; the plan's first quarter
+ * @param start       the quarter the state is taken at; a plan starts there or, carried forward, later
+ *                    (see {@link Scenario})
  * @param dataCenters every site, with the SKUs it hosts (ids unique)
  * @param demand      the current demand of each pool (pools unique); a pool hosted somewhere but
  *                    missing here has no current demand

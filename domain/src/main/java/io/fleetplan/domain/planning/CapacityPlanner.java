@@ -10,7 +10,7 @@ public final class CapacityPlanner {
      * The quarter-by-quarter plan of {@code scenario} from {@code baseline}.
      *
      * @throws io.fleetplan.domain.shared.InvalidValueException when the scenario does not fit the
-     *         baseline: another start quarter, an unknown data centre or pool, another currency
+     *         baseline: a start before the baseline's quarter, an unknown data centre or pool, another currency
      */
     public CapacityPlan project(Baseline baseline, Scenario scenario) {
         return Projection.run(baseline, scenario).plan();

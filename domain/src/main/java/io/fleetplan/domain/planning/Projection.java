@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -39,7 +38,21 @@ final class Projection {
 
     /** What the projection derives from demand alone, shared by every variant of a scenario. */
     private record Demand(long[][] poolInternal, long[][] poolExternal, long[][] laneDemand, long[][] laneServers,
-                          long[] laneMostServers) {
+                          long[] laneMostServers, Wishes wishes) {
+    }
+
+    /**
+     * The wishes to buy servers, in the order they are made, (quarter, lane): what a lane wants
+     * depends on demand, what is on site and the pipeline, never on capital, so every variant
+     * funds the same wishes.
+     *
+     * @param lane     the lane of each wish
+     * @param servers  the servers of each wish (positive)
+     * @param end      for each quarter, the index after its last wish
+     * @param costBy   for each quarter, the cost of every wish made by then, in minor units
+     * @param lastWish for each quarter and lane, the index of the lane's latest wish made by then (-1: none)
+     */
+    private record Wishes(int[] lane, long[] servers, int[] end, long[] costBy, int[][] lastWish) {
     }
 
     private Demand demand;
@@ -246,9 +259,9 @@ final class Projection {
     }
 
     private void validateAgainstBaseline(TreeSet<PoolId> knownPools) {
-        if (!scenario.start().equals(baseline.start())) {
+        if (scenario.start().isBefore(baseline.start())) {
             throw new InvalidValueException("start", "scenario '" + scenario.name() + "' starts in " + scenario.start()
-                    + " but the baseline is taken at " + baseline.start());
+                    + ", before the live state's quarter " + baseline.start() + ": a plan cannot start in the past");
         }
         java.util.Set<DataCenterId> known = new java.util.HashSet<>();
         sites.forEach(site -> known.add(site.id()));
@@ -299,26 +312,31 @@ final class Projection {
         scenario.pools().forEach(path -> paths.put(path.pool(), path));
         Map<YoyGrowth, BigDecimal[]> factors = new HashMap<>();
         Scenario.DemandPath fallback = new Scenario.DemandPath.Growth(scenario.growth());
+        // growth runs from the baseline's quarter, so a later start sees the demand grown by then
+        int carried = baseline.start().quartersUntil(scenario.start());
         for (int p = 0; p < poolCount; p++) {
             PoolId pool = pools.get(p);
             Baseline.PoolLevel level = levels.get(pool);
             Scenario.PoolDemand path = paths.get(pool);
-            fill(internal[p], level == null ? 0 : level.internal(), path == null ? fallback : path.internal(), factors);
-            fill(external[p], level == null ? 0 : level.external(), path == null ? fallback : path.external(), factors);
+            fill(internal[p], level == null ? 0 : level.internal(), path == null ? fallback : path.internal(), carried,
+                    factors);
+            fill(external[p], level == null ? 0 : level.external(), path == null ? fallback : path.external(), carried,
+                    factors);
         }
         return new long[][][] {internal, external};
     }
 
-    private void fill(long[] out, long current, Scenario.DemandPath path, Map<YoyGrowth, BigDecimal[]> cache) {
+    private void fill(long[] out, long current, Scenario.DemandPath path, int carried,
+                      Map<YoyGrowth, BigDecimal[]> cache) {
         if (path instanceof Scenario.DemandPath.Series series) {
             List<Long> gpus = series.gpus();
             for (int k = 0; k < out.length; k++) {
                 out[k] = gpus.get(Math.min(k, gpus.size() - 1));
             }
         } else if (path instanceof Scenario.DemandPath.Growth growth) {
-            BigDecimal[] factor = cache.computeIfAbsent(growth.yoy(), yoy -> yoy.factors(extent));
+            BigDecimal[] factor = cache.computeIfAbsent(growth.yoy(), yoy -> yoy.factors(carried + extent));
             for (int k = 0; k < out.length; k++) {
-                out[k] = YoyGrowth.project(current, factor[k]);
+                out[k] = YoyGrowth.project(current, factor[carried + k]);
             }
         }
     }
@@ -471,9 +489,59 @@ final class Projection {
                     }
                 }
             }
-            demand = new Demand(both[0], both[1], laneDemand, laneServers, laneMostServers);
+            demand = new Demand(both[0], both[1], laneDemand, laneServers, laneMostServers, wishes(laneServers));
         }
         return demand;
+    }
+
+    /** Each quarter, what each lane wants bought to meet demand a lead time out, beyond what it wanted before. */
+    private Wishes wishes(long[][] laneServers) {
+        int n = laneCount;
+        long[] onSite0 = new long[n];
+        long[] pipelineThrough = new long[n];
+        for (int l = 0; l < n; l++) {
+            onSite0[l] = laneInService0[l] + laneInventory0[l];
+            if (lanePipeline[l] != null) {
+                for (int k = 0; k < lead && k < extent; k++) {
+                    pipelineThrough[l] += lanePipeline[l][k];
+                }
+            }
+        }
+        long[] wanted = new long[n];
+        int[] last = new int[n];
+        java.util.Arrays.fill(last, -1);
+        // a lane makes at most one wish a quarter
+        int[] lanes = new int[(int) Math.max(64, Math.min(1 << 20, (long) n * horizon))];
+        long[] servers = new long[lanes.length];
+        int count = 0;
+        int[] end = new int[horizon];
+        long[] costBy = new long[horizon];
+        int[][] lastWish = new int[horizon][];
+        long cost = 0;
+        for (int t = 0; t < horizon; t++) {
+            int target = t + lead;
+            for (int l = 0; l < n; l++) {
+                if (lanePipeline[l] != null) {
+                    pipelineThrough[l] += lanePipeline[l][target];
+                }
+                long want = laneServers[target][l] - onSite0[l] - pipelineThrough[l];
+                if (want > wanted[l]) {
+                    if (count == lanes.length) {
+                        lanes = java.util.Arrays.copyOf(lanes, count * 2);
+                        servers = java.util.Arrays.copyOf(servers, count * 2);
+                    }
+                    lanes[count] = l;
+                    servers[count] = want - wanted[l];
+                    last[l] = count++;
+                    cost = Math.addExact(cost, Math.multiplyExact(want - wanted[l], laneCost[l]));
+                    wanted[l] = want;
+                }
+            }
+            end[t] = count;
+            costBy[t] = cost;
+            lastWish[t] = last.clone();
+        }
+        return new Wishes(lanes, servers, end, costBy, lastWish);
     }
 
     /** A full plan ({@code clear} not computed), or only whether the fleet is clear from a quarter on. */
@@ -495,27 +563,20 @@ final class Projection {
             siteInUse[s] = sites.get(s).powerInUse().watts();
         }
 
+        Wishes wishes = shared.wishes();
+        int[] wishLane = wishes.lane();
+        long[] wishServers = wishes.servers();
         int n = laneCount;
-        long[] onSite0 = new long[n];
-        long[] pipelineThrough = new long[n];
-        for (int l = 0; l < n; l++) {
-            onSite0[l] = laneInService0[l] + laneInventory0[l];
-            if (lanePipeline[l] != null) {
-                for (int k = 0; k < lead && k < extent; k++) {
-                    pipelineThrough[l] += lanePipeline[l][k];
-                }
-            }
-        }
-        long[] wanted = new long[n];
-        long[] bought = new long[n];
         long[][] purchased = new long[horizon][n];
-        boolean[][] capitalShort = new boolean[horizon][n];
+        // the first wish not funded in full at the end of each quarter: a lane is short of capital
+        // then when its latest wish is at or after it
+        int[] unfundedFrom = new int[horizon];
+        int head = 0;
+        long headFunded = 0;
         long[] inService = laneInService0.clone();
         long[] inventory = laneInventory0.clone();
         long[] deployedSoFar = new long[n];
-        WishQueue queue = new WishQueue();
         long spent = 0;
-        long wishCost = 0;
         long capexUpper = 0;
 
         // per-quarter lane results
@@ -529,45 +590,34 @@ final class Projection {
         Aggregates agg = full ? new Aggregates() : null;
         List<QuarterPlan> quarters = new ArrayList<>(horizon);
         long[] poolCapacity = new long[pools.size()];
+        int widest = 0;
+        for (int[] lanes : poolLanes) {
+            widest = Math.max(widest, lanes.length);
+        }
+        long[] weightBuffer = new long[widest];
+        long[] partBuffer = new long[widest];
         Quarter q = scenario.start();
         for (int t = 0; t < horizon; t++, q = q.next()) {
-            // what each lane wants bought now to meet demand a lead time out
-            int target = t + lead;
-            for (int l = 0; l < n; l++) {
-                if (lanePipeline[l] != null) {
-                    pipelineThrough[l] += lanePipeline[l][target];
-                }
-                long want = laneServers[target][l] - onSite0[l] - pipelineThrough[l];
-                if (want > wanted[l]) {
-                    queue.add(l, want - wanted[l]);
-                    wishCost = Math.addExact(wishCost, Math.multiplyExact(want - wanted[l], laneCost[l]));
-                    wanted[l] = want;
-                }
-            }
-            capexUpper = Math.max(capexUpper, wishCost - capital[t]);
-            // capital funds the wishes first come, first served
+            capexUpper = Math.max(capexUpper, wishes.costBy()[t] - capital[t]);
+            // capital funds the wishes made so far first come, first served
             long available = capital[t] - spent;
-            while (!queue.isEmpty()) {
-                int l = queue.headLane();
-                long left = queue.headLeft();
+            for (int made = wishes.end()[t]; head < made; head++, headFunded = 0) {
+                int l = wishLane[head];
+                long left = wishServers[head] - headFunded;
                 long affordable = available > 0 ? available / laneCost[l] : 0;
                 long take = Math.min(left, affordable);
                 if (take > 0) {
                     purchased[t][l] += take;
-                    bought[l] += take;
                     long cost = Math.multiplyExact(take, laneCost[l]);
                     available -= cost;
                     spent += cost;
                 }
                 if (take < left) {
-                    queue.reduceHead(take);
+                    headFunded += take;
                     break;
                 }
-                queue.pop();
             }
-            for (int l = 0; l < n; l++) {
-                capitalShort[t][l] = bought[l] < wanted[l];
-            }
+            unfundedFrom[t] = head;
             // deployment, site by site
             for (int s = 0; s < siteCount; s++) {
                 int lanes = siteLaneCount[s];
@@ -595,7 +645,7 @@ final class Projection {
                         b = BindingConstraint.POWER.ordinal();
                     } else if (d == throughput) {
                         b = BindingConstraint.DEPLOYMENT.ordinal();
-                    } else if (t >= lead && capitalShort[t - lead][l]) {
+                    } else if (t >= lead && wishes.lastWish()[t - lead][l] >= unfundedFrom[t - lead]) {
                         b = BindingConstraint.CAPITAL.ordinal();
                     } else {
                         b = BindingConstraint.SUPPLY.ordinal();
@@ -636,14 +686,13 @@ final class Projection {
                     }
                     continue;
                 }
-                long[] w = new long[lanes.length];
+                long[] demandNow = laneDemand[t];
                 for (int i = 0; i < lanes.length; i++) {
-                    w[i] = laneDemand[t][lanes[i]];
+                    weightBuffer[i] = demandNow[lanes[i]];
                 }
-                long[] parts = new long[lanes.length];
-                Apportion.split(internal, w, lanes.length, parts);
+                Apportion.split(internal, weightBuffer, lanes.length, partBuffer);
                 for (int i = 0; i < lanes.length; i++) {
-                    internalPart[lanes[i]] = parts[i];
+                    internalPart[lanes[i]] = partBuffer[i];
                 }
             }
             quarters.add(agg.quarter(q, t, laneDemand, internalPart, inService, deployed, purchased, arriving,
@@ -736,54 +785,43 @@ final class Projection {
         return new PlanSummary(firstClear, peakBacklog, peakBacklogAt, capex, peakInventory, peakInventoryAt, counts);
     }
 
-    /** Wishes to buy servers, in the order they were made: (quarter, lane). */
-    private static final class WishQueue {
-        private int[] lanes = new int[64];
-        private long[] left = new long[64];
-        private int head;
-        private int tail;
-
-        void add(int lane, long servers) {
-            if (tail == lanes.length) {
-                lanes = java.util.Arrays.copyOf(lanes, lanes.length * 2);
-                left = java.util.Arrays.copyOf(left, left.length * 2);
-            }
-            lanes[tail] = lane;
-            left[tail++] = servers;
-        }
-
-        boolean isEmpty() {
-            return head == tail;
-        }
-
-        int headLane() {
-            return lanes[head];
-        }
-
-        long headLeft() {
-            return left[head];
-        }
-
-        void reduceHead(long servers) {
-            left[head] -= servers;
-        }
-
-        void pop() {
-            head++;
-            if (head == tail) {
-                head = 0;
-                tail = 0;
-            }
-        }
-    }
-
-    /** Sums lanes into data centres, pools, regions and the fleet, and keeps the capex windows for depreciation. */
+    /**
+     * Sums lanes into data centres, pools, regions and the fleet, and keeps each scope's capex and
+     * the running sum of its last useful life's quarters for depreciation. Called once per quarter,
+     * in order; the sums are reused from quarter to quarter.
+     */
     private final class Aggregates {
         private final int lifeQuarters = scenario.usefulLifeYears() * 4;
         private final long[][] siteCapex = new long[siteCount][horizon];
         private final long[][] poolCapex = new long[pools.size()][horizon];
         private final long[][] regionCapex = new long[regions.size()][horizon];
         private final long[] totalCapex = new long[horizon];
+        private final long[] siteWindow = new long[siteCount];
+        private final long[] poolWindow = new long[pools.size()];
+        private final long[] regionWindow = new long[regions.size()];
+        private long totalWindow;
+        private final IdMap.Keys<DataCenterId> siteKeys;
+        private final IdMap.Keys<PoolId> poolKeys = new IdMap.Keys<>(pools);
+        private final IdMap.Keys<RegionId> regionKeys = new IdMap.Keys<>(regions);
+        private final Sum site = new Sum();
+        private final Sum[] poolSums = sums(pools.size());
+        private final Sum[] regionSums = sums(regions.size());
+        private final Sum fleet = new Sum();
+        private final long[] regionPower = new long[regions.size()];
+
+        Aggregates() {
+            List<DataCenterId> ids = new ArrayList<>(siteCount);
+            sites.forEach(s -> ids.add(s.id()));
+            siteKeys = new IdMap.Keys<>(ids);
+        }
+
+        private static Sum[] sums(int count) {
+            Sum[] out = new Sum[count];
+            for (int i = 0; i < count; i++) {
+                out[i] = new Sum();
+            }
+            return out;
+        }
 
         QuarterPlan quarter(Quarter q, int t, long[][] laneDemand, long[] laneInternal, long[] inService,
                             long[] deployed, long[][] purchased, long[] arriving, long[] inventory, long[] shortfall,
@@ -791,24 +829,25 @@ final class Projection {
                             long[] siteInUse, long[][] poolInternal, long[][] poolExternal) {
             int poolCount = pools.size();
             int regionCount = regions.size();
-            Sum[] poolSums = new Sum[poolCount];
-            for (int p = 0; p < poolCount; p++) {
-                poolSums[p] = new Sum();
+            for (Sum pool : poolSums) {
+                pool.clear();
             }
-            Map<DataCenterId, Figures> siteFigures = new TreeMap<>();
-            long[] regionPower = new long[regionCount];
+            long[] demandNow = laneDemand[t];
+            long[] purchasedNow = purchased[t];
+            Object[] siteFigures = new Object[siteCount];
+            java.util.Arrays.fill(regionPower, 0);
             for (int s = 0; s < siteCount; s++) {
-                Sum site = new Sum();
+                site.clear();
                 long used = 0;
                 for (int l = siteLaneStart[s]; l < siteLaneStart[s] + siteLaneCount[s]; l++) {
-                    long demandAll = laneDemand[t][l];
+                    long demandAll = demandNow[l];
                     long internal = laneInternal[l];
                     long capacity = inService[l] * laneGpus[l];
-                    long capex = purchased[t][l] * laneCost[l];
+                    long capex = purchasedNow[l] * laneCost[l];
                     Sum pool = poolSums[lanePool[l]];
-                    site.addLane(internal, demandAll - internal, capacity, deployed[l], purchased[t][l], arriving[l],
+                    site.addLane(internal, demandAll - internal, capacity, deployed[l], purchasedNow[l], arriving[l],
                             inventory[l], capex, shortfall[l], binding[l]);
-                    pool.addLane(internal, demandAll - internal, capacity, deployed[l], purchased[t][l], arriving[l],
+                    pool.addLane(internal, demandAll - internal, capacity, deployed[l], purchasedNow[l], arriving[l],
                             inventory[l], capex, shortfall[l], binding[l]);
                     pool.power += shareLeft[l];
                     used += deployedSoFar[l] * laneWatts[l];
@@ -816,15 +855,15 @@ final class Projection {
                 site.power = Math.max(0, sitePower[s][t] - siteInUse[s] - used);
                 regionPower[siteRegion[s]] += site.power;
                 siteCapex[s][t] = site.capex;
-                siteFigures.put(sites.get(s).id(), figures(site, site.shortfall, Math.max(0, site.capacity - site.internal),
-                        depreciation(siteCapex[s], t), site.shortfall > 0 ? dominant(site.byConstraint) : NONE));
+                siteWindow[s] = roll(siteWindow[s], siteCapex[s], t);
+                siteFigures[s] = figures(site, site.shortfall, Math.max(0, site.capacity - site.internal),
+                        depreciation(siteWindow[s]), site.shortfall > 0 ? dominant(site.byConstraint) : NONE);
             }
-            Map<PoolId, Figures> poolFigures = new TreeMap<>();
-            Sum[] regionSums = new Sum[regionCount];
-            for (int r = 0; r < regionCount; r++) {
-                regionSums[r] = new Sum();
+            Object[] poolFigures = new Object[poolCount];
+            for (Sum region : regionSums) {
+                region.clear();
             }
-            Sum fleet = new Sum();
+            fleet.clear();
             for (int p = 0; p < poolCount; p++) {
                 Sum pool = poolSums[p];
                 pool.internal = poolInternal[p][t];
@@ -836,58 +875,49 @@ final class Projection {
                 }
                 long leasable = Math.max(0, pool.capacity - pool.internal);
                 poolCapex[p][t] = pool.capex;
-                poolFigures.put(pools.get(p), figures(pool, backlog, leasable, depreciation(poolCapex[p], t),
-                        backlog > 0 ? dominant(pool.byConstraint) : NONE));
-                for (Sum sum : new Sum[] {regionSums[poolRegion[p]], fleet}) {
-                    sum.internal += pool.internal;
-                    sum.external += pool.external;
-                    sum.capacity += pool.capacity;
-                    sum.deployed += pool.deployed;
-                    sum.purchased += pool.purchased;
-                    sum.arriving += pool.arriving;
-                    sum.inventory += pool.inventory;
-                    sum.capex += pool.capex;
-                    sum.shortfall += backlog;
-                    sum.leasable += leasable;
-                    if (backlog > 0) {
-                        for (int c = 0; c < CONSTRAINTS.length; c++) {
-                            sum.byConstraint[c] += pool.byConstraint[c];
-                        }
-                    }
-                }
+                poolWindow[p] = roll(poolWindow[p], poolCapex[p], t);
+                poolFigures[p] = figures(pool, backlog, leasable, depreciation(poolWindow[p]),
+                        backlog > 0 ? dominant(pool.byConstraint) : NONE);
+                regionSums[poolRegion[p]].addPool(pool, backlog, leasable);
+                fleet.addPool(pool, backlog, leasable);
             }
-            Map<RegionId, Figures> regionFigures = new TreeMap<>();
+            Object[] regionFigures = new Object[regionCount];
             for (int r = 0; r < regionCount; r++) {
                 Sum region = regionSums[r];
                 region.power = regionPower[r];
                 fleet.power += regionPower[r];
                 regionCapex[r][t] = region.capex;
-                regionFigures.put(regions.get(r), figures(region, region.shortfall, region.leasable,
-                        depreciation(regionCapex[r], t), region.shortfall > 0 ? dominant(region.byConstraint) : NONE));
+                regionWindow[r] = roll(regionWindow[r], regionCapex[r], t);
+                regionFigures[r] = figures(region, region.shortfall, region.leasable, depreciation(regionWindow[r]),
+                        region.shortfall > 0 ? dominant(region.byConstraint) : NONE);
             }
             totalCapex[t] = fleet.capex;
-            Figures total = figures(fleet, fleet.shortfall, fleet.leasable, depreciation(totalCapex, t),
+            totalWindow = roll(totalWindow, totalCapex, t);
+            Figures total = figures(fleet, fleet.shortfall, fleet.leasable, depreciation(totalWindow),
                     fleet.shortfall > 0 ? dominant(fleet.byConstraint) : NONE);
-            return new QuarterPlan(q, total, regionFigures, poolFigures, siteFigures);
+            return new QuarterPlan(q, total, new IdMap<>(regionKeys, regionFigures), new IdMap<>(poolKeys, poolFigures),
+                    new IdMap<>(siteKeys, siteFigures));
         }
 
         private Figures figures(Sum sum, long backlog, long leasable, long depreciation, int binding) {
             return new Figures(sum.internal, sum.external, sum.capacity, backlog, leasable, sum.deployed,
-                    sum.purchased, sum.arriving, sum.inventory, new Power(sum.power), money(sum.capex),
-                    money(depreciation), CONSTRAINTS[binding]);
+                    sum.purchased, sum.arriving, sum.inventory, sum.power == 0 ? Power.ZERO : new Power(sum.power),
+                    money(sum.capex), money(depreciation), CONSTRAINTS[binding]);
+        }
+
+        /** The capex of the last useful life's quarters up to {@code t}, from the sum up to {@code t - 1}. */
+        private long roll(long window, long[] capex, int t) {
+            return window + capex[t] - (t >= lifeQuarters ? capex[t - lifeQuarters] : 0);
         }
 
         /** Straight-line: this quarter's share of the servers bought within the last useful life, half-even. */
-        private long depreciation(long[] capex, int t) {
-            long window = 0;
-            for (int k = Math.max(0, t - lifeQuarters + 1); k <= t; k++) {
-                window += capex[k];
+        private long depreciation(long window) {
+            long share = Math.floorDiv(window, lifeQuarters);
+            long twiceRest = 2 * (window - share * lifeQuarters);
+            if (twiceRest > lifeQuarters || (twiceRest == lifeQuarters && (share & 1) != 0)) {
+                share++;
             }
-            if (window == 0) {
-                return 0;
-            }
-            return BigDecimal.valueOf(window).divide(BigDecimal.valueOf(lifeQuarters), 0, RoundingMode.HALF_EVEN)
-                    .longValueExact();
+            return share;
         }
 
         private int dominant(long[] byConstraint) {
@@ -917,6 +947,21 @@ final class Projection {
         long leasable;
         final long[] byConstraint = new long[CONSTRAINTS.length];
 
+        void clear() {
+            internal = 0;
+            external = 0;
+            capacity = 0;
+            deployed = 0;
+            purchased = 0;
+            arriving = 0;
+            inventory = 0;
+            capex = 0;
+            power = 0;
+            shortfall = 0;
+            leasable = 0;
+            java.util.Arrays.fill(byConstraint, 0);
+        }
+
         void addLane(long laneInternal, long laneExternal, long laneCapacity, long laneDeployed, long lanePurchased,
                      long laneArriving, long laneInventory, long laneCapex, long laneShortfall, int laneBinding) {
             internal += laneInternal;
@@ -929,6 +974,25 @@ final class Projection {
             capex += laneCapex;
             shortfall += laneShortfall;
             byConstraint[laneBinding] += laneShortfall;
+        }
+
+        /** A pool's figures into a region's or the fleet's: its backlog counts, and its constraints only when it has one. */
+        void addPool(Sum pool, long backlog, long poolLeasable) {
+            internal += pool.internal;
+            external += pool.external;
+            capacity += pool.capacity;
+            deployed += pool.deployed;
+            purchased += pool.purchased;
+            arriving += pool.arriving;
+            inventory += pool.inventory;
+            capex += pool.capex;
+            shortfall += backlog;
+            leasable += poolLeasable;
+            if (backlog > 0) {
+                for (int c = 0; c < CONSTRAINTS.length; c++) {
+                    byConstraint[c] += pool.byConstraint[c];
+                }
+            }
         }
     }
 }

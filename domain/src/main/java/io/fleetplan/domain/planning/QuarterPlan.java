@@ -26,9 +26,17 @@ public record QuarterPlan(Quarter quarter, Figures total, Map<RegionId, Figures>
     public QuarterPlan {
         Require.present(quarter, "quarter");
         Require.present(total, "total");
-        regions = Collections.unmodifiableSortedMap(new TreeMap<>(Require.present(regions, "regions")));
-        pools = Collections.unmodifiableSortedMap(new TreeMap<>(Require.present(pools, "pools")));
-        dataCenters = Collections.unmodifiableSortedMap(new TreeMap<>(Require.present(dataCenters, "dataCenters")));
+        regions = readOnly(Require.present(regions, "regions"));
+        pools = readOnly(Require.present(pools, "pools"));
+        dataCenters = readOnly(Require.present(dataCenters, "dataCenters"));
+    }
+
+    /** A read-only copy sorted by id; the projection's own maps are read-only and sorted already. */
+    private static <K extends Comparable<K>> Map<K, Figures> readOnly(Map<K, Figures> map) {
+        if (map instanceof IdMap) {
+            return map;
+        }
+        return Collections.unmodifiableSortedMap(new TreeMap<>(map));
     }
 
     /** The figures of one pool, when the plan has it. */

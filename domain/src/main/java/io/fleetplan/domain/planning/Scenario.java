@@ -19,8 +19,19 @@ import java.util.Set;
  * baseline; what refers to the baseline (data centres, pools, currency) is checked when a plan is
  * projected, with the same {@link InvalidValueException} naming the field.
  *
+ * <p><b>The start quarter.</b> A plan starts at the baseline's quarter (the live state's, normally
+ * the current quarter) or later, never earlier: what happened before the live state is history,
+ * not a plan, so an earlier start is refused ({@code start}). A later start carries the baseline
+ * forward to it with only what is already scheduled: deliveries on order that are due by the start
+ * have arrived and wait on site with the inventory, to be brought into service from the start
+ * quarter on (nothing is bought or deployed in the quarters between; no activation is scheduled
+ * ahead in the live state); tranches released and capex, throughput and power changes effective by
+ * the start are in force from the first quarter; demand that grows at a year-over-year rate grows
+ * from the baseline's quarter, so the plan's first quarter sees it grown over the quarters
+ * between, while an explicit series gives demand from the start quarter itself.
+ *
  * @param name             what the planners call it, such as {@code "plan of record"}
- * @param start            the first quarter; must be the baseline's
+ * @param start            the first quarter: the baseline's or later (see above)
  * @param horizonQuarters  how many quarters to project, 1..40
  * @param growth           demand growth for every pool and class not given in {@code pools}
  * @param pools            demand paths for particular pools (pools unique)

@@ -9,11 +9,13 @@
  * the SKUs they host with servers in service, in the warehouse and in the pipeline, each pool's
  * current internal and external demand, and the capital left). A
  * {@link io.fleetplan.domain.planning.Scenario} holds the assumptions: horizon, demand growth or
- * series, capex, throughput and power changes, purchase lead time, useful life.
+ * series, capex, throughput and power changes, purchase lead time, useful life, and the start
+ * quarter: the baseline's, or a later one to which the baseline is carried forward with only what
+ * is already scheduled (see {@link io.fleetplan.domain.planning.Scenario}).
  * {@link io.fleetplan.domain.planning.CapacityPlanner#project} turns the two into a plan.
  *
  * <h2>Demand</h2>
- * A pool's demand {@code k} quarters after the start is {@code round(current x (1 + yoy)^(k/4))},
+ * A pool's demand {@code k} quarters after the baseline's quarter is {@code round(current x (1 + yoy)^(k/4))},
  * half-up to whole GPUs from the exact factor (see {@link io.fleetplan.domain.planning.YoyGrowth}),
  * or the scenario's series. Internal demand (internal training and the model platform) and
  * external demand (third-party leasing) are projected separately; internal is served first, so

@@ -62,7 +62,7 @@ class ScenarioValidationTest {
 
     @Test
     void rejectsAScenarioThatDoesNotFitTheBaseline() {
-        failsOn("start", () -> planner.project(baseline, Scenario.builder("late", START.next(), 4).build()));
+        failsOn("start", () -> planner.project(baseline, Scenario.builder("past", START.previous(), 4).build()));
         failsOn("capexChanges", () -> planner.project(baseline, scenario(4)
                 .capex(Scenario.CapexChange.addition(START, Money.of("10", "EUR"))).build()));
         failsOn("pools", () -> planner.project(baseline, scenario(4)

@@ -44,6 +44,11 @@ final class PlanCommand extends Commands.Base {
     @Option(names = "--file", paramLabel = "FILE", description = "Read the scenario from a JSON file instead.")
     Path file;
 
+    @Option(names = "--start", paramLabel = "QUARTER",
+            description = "Start the plan in this quarter (such as 2027Q1) instead of the scenario's start or the"
+                    + " current quarter; not before the current quarter.")
+    String start;
+
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|json|csv",
             description = "Output format (default table).")
     String format;
@@ -53,13 +58,16 @@ final class PlanCommand extends Commands.Base {
         if (!format.matches("table|json|csv")) {
             throw new SettingException("format", format, "table, json or csv");
         }
+        if (start != null && !start.matches("\\d{4}Q[1-4]")) {
+            throw new SettingException("start", start, "a quarter such as 2027Q1");
+        }
         StoreSettings settings = store.settings();
         ScenarioDefinition inline = file == null ? null : read(file);
         try (CliRuntime.Session session = context.runtime().open(settings)) {
             RunPlans plans = session.get(RunPlans.class);
             PlanView plan;
             if (inline != null) {
-                plan = plans.plan(inline);
+                plan = plans.plan(start == null ? inline : inline.startingIn(start));
             } else {
                 String name = scenario;
                 if (name == null) {
@@ -68,7 +76,9 @@ final class PlanCommand extends Commands.Base {
                             .orElseThrow(() -> new StartupFailure("no scenario is the plan of record; name one", null))
                             .name();
                 }
-                plan = plans.plan(name);
+                plan = start == null ? plans.plan(name) : plans.plan(session.get(
+                        io.fleetplan.application.port.in.planning.ManageScenarios.class).scenario(name).definition()
+                        .startingIn(start));
             }
             PrintWriter out = out();
             switch (format) {

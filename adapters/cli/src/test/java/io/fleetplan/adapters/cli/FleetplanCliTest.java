@@ -215,6 +215,26 @@ class FleetplanCliTest {
     }
 
     @Test
+    void plansFromALaterStartQuarterAndRefusesOneInThePast() {
+        assertThat(run("demo", "--store", "memory", "--port", "0").code()).isZero();
+        Result later = run("plan", "--store", "memory", "--start", "2027Q2", "--format", "csv");
+        assertThat(later.code()).as(later.err()).isZero();
+        List<String> rows = later.out().lines().skip(1).toList();
+        assertThat(rows).isNotEmpty().allMatch(row -> row.compareTo("2027Q2") > 0);
+        assertThat(rows.get(0)).startsWith("2027Q2,");
+        Result table = run("plan", "raise capex to 70 billion", "--store", "memory", "--start", "2027Q1");
+        assertThat(table.out()).contains("Plan 'raise capex to 70 billion', 2027Q1 to ");
+
+        Result past = run("plan", "--store", "memory", "--start", "2026Q3");
+        assertThat(past.code()).isEqualTo(1);
+        assertThat(past.err().lines()).hasSize(1);
+        assertThat(past.err()).contains("2026Q3", "cannot start in the past");
+        Result malformed = run("plan", "--store", "memory", "--start", "2027-2");
+        assertThat(malformed.code()).isEqualTo(2);
+        assertThat(malformed.err()).contains("start", "2027Q1");
+    }
+
+    @Test
     void exportsEveryKindAndAnExportImportsBackIntoAnEmptyStore(@TempDir Path dir) throws Exception {
         assertThat(run("demo", "--store", "memory", "--port", "0").code()).isZero();
         RecordingRuntime target = new RecordingRuntime();

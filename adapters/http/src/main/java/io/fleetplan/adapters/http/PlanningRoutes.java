@@ -3,6 +3,7 @@ package io.fleetplan.adapters.http;
 import io.fleetplan.application.port.in.planning.ComparisonView;
 import io.fleetplan.application.port.in.planning.GrowthPresetView;
 import io.fleetplan.application.port.in.planning.PlanCsv;
+import io.fleetplan.application.port.in.planning.PlanSummaryView;
 import io.fleetplan.application.port.in.planning.PlanView;
 import io.fleetplan.application.port.in.planning.RunPlans;
 import io.fleetplan.application.port.in.planning.ScenarioDefinition;
@@ -81,6 +82,11 @@ final class PlanningRoutes {
                 Route.get(PLAN).id("getPlan", "Project a stored scenario from the live state, quarter by quarter")
                         .tag(TAG).access(Access.READ).param(name()).returns(one(200, PlanView.class))
                         .handle(call -> Reply.ok(e.runPlans().plan(call.path("name")))),
+                Route.get(PLAN + "/summary").id("getPlanSummary",
+                                "What a stored scenario's plan comes to: its summary and, quarter by quarter, the fleet's"
+                                        + " backlog, leasable GPUs and binding constraint, without the figures per scope")
+                        .tag(TAG).access(Access.READ).param(name()).returns(one(200, PlanSummaryView.class))
+                        .handle(call -> Reply.ok(e.runPlans().planSummary(call.path("name")))),
                 Route.get(PLAN + "/csv").id("getPlanCsv", "The same plan as CSV, one row per quarter and scope")
                         .tag(TAG).access(Access.READ).param(name()).returns(text("text/csv"))
                         .handle(call -> Reply.ok(PlanCsv.write(e.runPlans().plan(call.path("name"))))),

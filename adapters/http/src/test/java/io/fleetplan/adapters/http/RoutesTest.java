@@ -1,6 +1,7 @@
 package io.fleetplan.adapters.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fleetplan.domain.shared.Quarter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -336,6 +338,31 @@ class RoutesTest {
         assertThat(csv.body()).startsWith("quarter,scope,id,");
         succeeded.add("getPlanCsv");
         invalid("getPlanCsv", api.get("/api/v1/plans/%25/csv", api.viewer), "name");
+        JsonNode summary = ok("getPlanSummary", api.get("/api/v1/plans/plan%20of%20record/summary", api.viewer), 200);
+        assertThat(summary.path("summary")).isEqualTo(plan.path("summary"));
+        assertThat(summary.path("quarters")).hasSize(plan.path("quarters").size());
+        assertThat(summary.path("quarters").get(0).path("leasableGpus"))
+                .isEqualTo(plan.path("quarters").get(0).path("total").path("leasable"));
+        invalid("getPlanSummary", api.get("/api/v1/plans/%25/summary", api.viewer), "name");
+
+        // a scenario may start later than the current quarter, never earlier
+        Quarter now = Quarter.current(Clock.systemUTC());
+        JsonNode later = ok("createScenario", api.post("/api/v1/scenarios", api.planner, "{\"name\":\"later\","
+                + "\"startQuarter\":\"" + now.plus(2) + "\",\"horizonQuarters\":4,\"leadTimeQuarters\":0}"), 201);
+        assertThat(later.path("definition").path("startQuarter").asText()).isEqualTo(now.plus(2).toString());
+        JsonNode laterPlan = ok("getPlan", api.get("/api/v1/plans/later", api.viewer), 200);
+        assertThat(laterPlan.path("start").asText()).isEqualTo(now.plus(2).toString());
+        assertThat(laterPlan.path("end").asText()).isEqualTo(now.plus(5).toString());
+        assertThat(ok("getPlanSummary", api.get("/api/v1/plans/later/summary", api.viewer), 200).path("start")
+                .asText()).isEqualTo(now.plus(2).toString());
+        invalid("createScenario", api.post("/api/v1/scenarios", api.planner, "{\"name\":\"past\",\"startQuarter\":\""
+                + now.previous() + "\",\"horizonQuarters\":4,\"leadTimeQuarters\":0}"), "startQuarter");
+        invalid("createScenario", api.post("/api/v1/scenarios", api.planner, "{\"name\":\"odd\","
+                + "\"startQuarter\":\"2027-1\",\"horizonQuarters\":4,\"leadTimeQuarters\":0}"), "startQuarter");
+        invalid("projectPlan", api.post("/api/v1/plans", api.viewer, "{\"name\":\"past\",\"startQuarter\":\""
+                + now.previous() + "\",\"horizonQuarters\":4,\"leadTimeQuarters\":0}"), "startQuarter");
+        api.send("DELETE", "/api/v1/scenarios/later", api.planner, null, Map.of()).ok(200);
+        assertThat(api.get("/api/v1/plans/nothing/summary", api.viewer).problem(404)).isNotNull();
         ok("projectPlan", api.post("/api/v1/plans", api.viewer, more), 200);
         invalid("projectPlan", api.post("/api/v1/plans", api.viewer, "{\"name\":\"x\",\"horizonQuarters\":99,"
                 + "\"leadTimeQuarters\":0}"), "horizonQuarters");

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import static io.fleetplan.adapters.jooq.schema.Tables.SCENARIO;
 
-/** Planning scenarios by name; the definition is text the application writes. */
+/** Planning scenarios by name; the definition is text the application writes, the start quarter a column beside it. */
 final class DbScenarios implements Scenarios {
     private final Transactions tx;
     private final Versioned<ScenarioRecord> rows = new Versioned<>("scenario", SCENARIO, SCENARIO.VERSION);
@@ -25,6 +25,7 @@ final class DbScenarios implements Scenarios {
         ScenarioRecord row = new ScenarioRecord();
         row.setName(scenario.name());
         row.setDefinition(scenario.definition());
+        row.setStartQuarter(scenario.start().map(Values::quarter).orElse(null));
         row.setPlanOfRecord(scenario.planOfRecord());
         if (scenario.version() == 0) {
             rows.insert(tx.dsl(), row, key(scenario.name()), scenario.name());
@@ -63,6 +64,7 @@ final class DbScenarios implements Scenarios {
     }
 
     private static StoredScenario scenario(ScenarioRecord r) {
-        return new StoredScenario(r.getName(), r.getDefinition(), r.getPlanOfRecord(), r.getVersion());
+        return new StoredScenario(r.getName(), r.getDefinition(),
+                Optional.ofNullable(r.getStartQuarter()).map(Values::quarter), r.getPlanOfRecord(), r.getVersion());
     }
 }

@@ -31,8 +31,7 @@ final class MemoryScenarios implements Scenarios {
                     : ConflictException.staleVersion("scenario", scenario.name(), scenario.version(), current);
         }
         long next = current + 1;
-        table.put(scenario.name(), new StoredScenario(scenario.name(), scenario.definition(), scenario.planOfRecord(),
-                next));
+        table.put(scenario.name(), scenario.with(scenario.planOfRecord(), next));
         return next;
     }
 
@@ -64,7 +63,7 @@ final class MemoryScenarios implements Scenarios {
         for (StoredScenario s : all()) {
             boolean record = s.name().equals(name);
             if (s.planOfRecord() != record) {
-                table.put(s.name(), new StoredScenario(s.name(), s.definition(), record, s.version() + 1));
+                table.put(s.name(), s.with(record, s.version() + 1));
             }
         }
     }

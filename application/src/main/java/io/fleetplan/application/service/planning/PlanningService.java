@@ -4,6 +4,7 @@ import io.fleetplan.application.port.in.planning.ComparisonView;
 import io.fleetplan.application.port.in.planning.FiguresView;
 import io.fleetplan.application.port.in.planning.GrowthPresetView;
 import io.fleetplan.application.port.in.planning.ManageScenarios;
+import io.fleetplan.application.port.in.planning.PlanSummaryView;
 import io.fleetplan.application.port.in.planning.PlanView;
 import io.fleetplan.application.port.in.planning.RunPlans;
 import io.fleetplan.application.port.in.planning.ScenarioDefinition;
@@ -39,10 +40,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Scenarios and plans. A plan is projected from the live state at the current quarter (the
- * baseline) and a scenario; projections are pure and deterministic, so nothing is cached.
+ * baseline) and a scenario, from the scenario's start quarter when it has one; projections are
+ * pure and deterministic, so nothing is cached. A start quarter before the current one is refused
+ * when a scenario is saved or projected inline; a stored scenario whose start has since passed
+ * projects from the current quarter (the past cannot be planned).
  */
 public final class PlanningService implements ManageScenarios, RunPlans {
     private final UseCases useCases;
@@ -62,6 +67,7 @@ public final class PlanningService implements ManageScenarios, RunPlans {
         return useCases.change(actor, definition, now -> {
             Baseline baseline = Baselines.current(stores, Quarter.current(useCases.clock()), definition.commitment());
             planner.project(baseline, Scenarios.toScenario(definition, baseline));
+            Optional<Quarter> start = Optional.ofNullable(definition.startQuarter()).map(Quarter::parse);
             StoredScenario existing = stores.scenarios().find(definition.name()).orElse(null);
             long current = existing == null ? 0 : existing.version();
             if (expectedVersion != null && expectedVersion != current) {
@@ -69,7 +75,7 @@ public final class PlanningService implements ManageScenarios, RunPlans {
             }
             boolean planOfRecord = existing == null ? stores.scenarios().all().isEmpty() : existing.planOfRecord();
             long version = stores.scenarios().save(new StoredScenario(definition.name(),
-                    ScenarioText.write(definition), planOfRecord, current));
+                    ScenarioText.write(definition), start, planOfRecord, current));
             record(actor, now, DomainEvent.of(EventType.SCENARIO_SAVED, definition.name(), "", "version", version,
                     "horizonQuarters", definition.horizonQuarters()));
             return new ScenarioView(definition.name(), planOfRecord, version, definition);
@@ -133,14 +139,40 @@ public final class PlanningService implements ManageScenarios, RunPlans {
     }
 
     private static ScenarioView view(StoredScenario s) {
-        return new ScenarioView(s.name(), s.planOfRecord(), s.version(), ScenarioText.read(s.definition()));
+        return new ScenarioView(s.name(), s.planOfRecord(), s.version(), definition(s));
+    }
+
+    /** A stored scenario's definition, with the start quarter the store keeps beside it. */
+    private static ScenarioDefinition definition(StoredScenario s) {
+        return ScenarioText.read(s.definition()).startingIn(s.start().map(Quarter::toString).orElse(null));
     }
 
     // ---------------------------------------------------------------- plans
 
     @Override
     public PlanView plan(String scenario) {
-        return plan(definition(scenario));
+        return useCases.read(null, () -> view(storedPlan(scenario)));
+    }
+
+    @Override
+    public PlanSummaryView planSummary(String scenario) {
+        return useCases.read(null, () -> {
+            CapacityPlan plan = storedPlan(scenario);
+            List<PlanSummaryView.QuarterSummary> quarters = new ArrayList<>();
+            for (QuarterPlan q : plan.quarters()) {
+                quarters.add(new PlanSummaryView.QuarterSummary(q.quarter().toString(), q.total().backlogGpus(),
+                        q.total().leasableGpus(), q.total().binding().name()));
+            }
+            return new PlanSummaryView(plan.scenario(), plan.start().toString(), plan.end().toString(),
+                    summary(plan.summary()), quarters);
+        });
+    }
+
+    /** The plan of a stored scenario, from the live state. */
+    private CapacityPlan storedPlan(String name) {
+        ScenarioDefinition d = definition(name);
+        Baseline baseline = baseline(d);
+        return planner.project(baseline, Scenarios.toScenario(d, baseline));
     }
 
     @Override
@@ -157,8 +189,8 @@ public final class PlanningService implements ManageScenarios, RunPlans {
             StoredScenario record = stores.scenarios().all().stream().filter(StoredScenario::planOfRecord).findFirst()
                     .orElseThrow(() -> new RuleViolationException("no-plan-of-record",
                             "no scenario is the plan of record: save one or name one first"));
-            ScenarioDefinition recordDefinition = ScenarioText.read(record.definition());
-            Baseline baseline = baseline(recordDefinition);
+            Baseline baseline = baseline(ScenarioText.read(record.definition()));
+            ScenarioDefinition recordDefinition = fromNowOn(definition(record), baseline.start());
             CapacityPlan planOfRecord = planner.project(baseline, Scenarios.toScenario(recordDefinition, baseline));
             List<CapacityPlan> others = new ArrayList<>();
             for (String name : names) {
@@ -168,9 +200,11 @@ public final class PlanningService implements ManageScenarios, RunPlans {
                 ScenarioDefinition d = definition(name);
                 Baseline b = baseline(d);
                 CapacityPlan other = planner.project(b, Scenarios.toScenario(d, b));
-                if (other.quarters().size() != planOfRecord.quarters().size()) {
-                    other = planner.project(b, Scenarios.toScenario(
-                            withHorizon(d, recordDefinition.horizonQuarters()), b));
+                if (!other.start().equals(planOfRecord.start())
+                        || other.quarters().size() != planOfRecord.quarters().size()) {
+                    // compared over the plan of record's quarters
+                    other = planner.project(b, Scenarios.toScenario(withHorizon(d, recordDefinition.startQuarter(),
+                            recordDefinition.horizonQuarters()), b));
                 }
                 others.add(other);
             }
@@ -189,10 +223,18 @@ public final class PlanningService implements ManageScenarios, RunPlans {
         });
     }
 
-    private static ScenarioDefinition withHorizon(ScenarioDefinition d, int horizon) {
-        return new ScenarioDefinition(d.name(), horizon, d.growthYoy(), d.growthPreset(), d.commitment(), d.pools(),
-                d.capexChanges(), d.throughputChanges(), d.powerAdditions(), d.leadTimeQuarters(),
+    private static ScenarioDefinition withHorizon(ScenarioDefinition d, String start, int horizon) {
+        return new ScenarioDefinition(d.name(), start, horizon, d.growthYoy(), d.growthPreset(), d.commitment(),
+                d.pools(), d.capexChanges(), d.throughputChanges(), d.powerAdditions(), d.leadTimeQuarters(),
                 d.usefulLifeYears());
+    }
+
+    /** A stored definition whose start quarter has passed starts now: the past cannot be planned. */
+    private static ScenarioDefinition fromNowOn(ScenarioDefinition d, Quarter now) {
+        if (d.startQuarter() != null && Quarter.parse(d.startQuarter()).isBefore(now)) {
+            return d.startingIn(null);
+        }
+        return d;
     }
 
     @Override
@@ -215,8 +257,9 @@ public final class PlanningService implements ManageScenarios, RunPlans {
         });
     }
 
+    /** A stored scenario's definition as plans use it: a start quarter that has passed is the current one. */
     private ScenarioDefinition definition(String name) {
-        return useCases.read(null, () -> ScenarioText.read(find(name).definition()));
+        return useCases.read(null, () -> fromNowOn(definition(find(name)), Quarter.current(useCases.clock())));
     }
 
     private Baseline baseline(ScenarioDefinition d) {

@@ -15,7 +15,10 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
 
-/** A scenario definition, as planners write it, turned into the model's scenario at the baseline's quarter. */
+/**
+ * A scenario definition, as planners write it, turned into the model's scenario: from the
+ * baseline's quarter, or from the definition's start quarter when it gives one.
+ */
 final class Scenarios {
     private Scenarios() {
     }
@@ -23,7 +26,7 @@ final class Scenarios {
     static Scenario toScenario(ScenarioDefinition d, Baseline baseline) {
         Currency currency = baseline.capital().commitment().currency();
         YoyGrowth common = growth(d);
-        Scenario.Builder b = Scenario.builder(d.name(), baseline.start(), d.horizonQuarters()).growth(common)
+        Scenario.Builder b = Scenario.builder(d.name(), start(d, baseline), d.horizonQuarters()).growth(common)
                 .leadTime(d.leadTimeQuarters())
                 .usefulLife(d.usefulLifeYears() == null ? Scenario.DEFAULT_USEFUL_LIFE_YEARS : d.usefulLifeYears());
         for (ScenarioDefinition.PoolDemandDefinition p : d.pools()) {
@@ -48,6 +51,19 @@ final class Scenarios {
                     p.megawatts()));
         }
         return b.build();
+    }
+
+    /** The definition's start quarter, or the baseline's; never before the baseline's: a plan cannot start in the past. */
+    static Quarter start(ScenarioDefinition d, Baseline baseline) {
+        if (d.startQuarter() == null) {
+            return baseline.start();
+        }
+        Quarter start = Quarter.parse(d.startQuarter());
+        if (start.isBefore(baseline.start())) {
+            throw new InvalidValueException("startQuarter", "scenario '" + d.name() + "' starts in " + start
+                    + ", before the current quarter " + baseline.start() + ": a plan cannot start in the past");
+        }
+        return start;
     }
 
     private static long wholeServers(BigDecimal value) {

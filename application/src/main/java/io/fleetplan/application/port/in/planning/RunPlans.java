@@ -12,6 +12,9 @@ import java.util.List;
 public interface RunPlans {
     PlanView plan(String scenario);
 
+    /** A stored scenario's plan, its summary and the fleet's backlog and leasable GPUs quarter by quarter only. */
+    PlanSummaryView planSummary(String scenario);
+
     PlanView plan(ScenarioDefinition inline);
 
     /** The plan of record and the named scenarios, side by side. */

@@ -15,9 +15,14 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * A what-if scenario as planners write it. A plan always starts at the current quarter from the
- * live state (the baseline); the scenario says how demand grows and what changes.
+ * A what-if scenario as planners write it. A plan starts from the live state (the baseline) at the
+ * current quarter, or at a later start quarter to which the live state is carried forward with only
+ * what is already scheduled (deliveries due by then have arrived; see the domain's {@code Scenario});
+ * the scenario says how demand grows and what changes.
  *
+ * @param startQuarter     the plan's first quarter, such as 2027Q1; null for the current quarter. Not
+ *                         before the current quarter when saved or projected inline; a stored start
+ *                         that has since passed projects from the current quarter
  * @param growthYoy        demand growth a year for every pool, as a fraction (0.34 for 34%); with
  *                         {@code growthPreset} null and this null, demand stays flat
  * @param growthPreset     take the growth from a market benchmark instead, by provider name (see presets)
@@ -28,6 +33,7 @@ import java.util.List;
  */
 public record ScenarioDefinition(
         @NotNull @Pattern(regexp = NAME, message = NAME_RULE) String name,
+        @Pattern(regexp = "^\\d{4}Q[1-4]$", message = "must be a quarter such as 2027Q1") String startQuarter,
         @Min(1) @Max(40) int horizonQuarters,
         @DecimalMin(value = "-0.99") @DecimalMax(value = "10") @Digits(integer = 2, fraction = 6) BigDecimal growthYoy,
         @Size(max = 100) String growthPreset,
@@ -44,6 +50,17 @@ public record ScenarioDefinition(
     public static final String NAME_RULE = "must start with a letter or digit and use only letters, digits, spaces "
             + "and . _ ( ) + - (at most 200 characters)";
 
+    /** A scenario starting at the current quarter. */
+    public ScenarioDefinition(String name, int horizonQuarters, BigDecimal growthYoy, String growthPreset,
+                              String commitment, List<PoolDemandDefinition> pools,
+                              List<CapexChangeDefinition> capexChanges,
+                              List<ThroughputChangeDefinition> throughputChanges,
+                              List<PowerAdditionDefinition> powerAdditions, int leadTimeQuarters,
+                              Integer usefulLifeYears) {
+        this(name, null, horizonQuarters, growthYoy, growthPreset, commitment, pools, capexChanges, throughputChanges,
+                powerAdditions, leadTimeQuarters, usefulLifeYears);
+    }
+
     public ScenarioDefinition {
         pools = pools == null ? List.of() : List.copyOf(pools);
         capexChanges = capexChanges == null ? List.of() : List.copyOf(capexChanges);
@@ -53,7 +70,13 @@ public record ScenarioDefinition(
 
     /** A scenario with this name and everything else as given. */
     public ScenarioDefinition named(String newName) {
-        return new ScenarioDefinition(newName, horizonQuarters, growthYoy, growthPreset, commitment, pools,
+        return new ScenarioDefinition(newName, startQuarter, horizonQuarters, growthYoy, growthPreset, commitment,
+                pools, capexChanges, throughputChanges, powerAdditions, leadTimeQuarters, usefulLifeYears);
+    }
+
+    /** A scenario with this start quarter (null: the current quarter) and everything else as given. */
+    public ScenarioDefinition startingIn(String quarter) {
+        return new ScenarioDefinition(name, quarter, horizonQuarters, growthYoy, growthPreset, commitment, pools,
                 capexChanges, throughputChanges, powerAdditions, leadTimeQuarters, usefulLifeYears);
     }
 
