@@ -155,10 +155,12 @@ final class DbOrders implements CapacityOrders {
             where = where.and(Keyset.after(CAPACITY_ORDER.SUBMITTED_AT, Values.column(a.submittedAt()),
                     CAPACITY_ORDER.SUBMISSION_SEQ, a.sequence()));
         }
-        // Exactly the order of the capacity_order_pending index (a pool's submission sequence is
-        // unique), so a page reads its rows from the index and stops: a drain is linear in the backlog.
+        // Exactly the order of the capacity_order_pending index, its fixed leading columns included
+        // (H2 sees an index as sorted only when ORDER BY starts where the index does; a pool's
+        // submission sequence is unique), so a page reads its rows from the index and stops.
         return reading().selectFrom(CAPACITY_ORDER).where(where)
-                .orderBy(CAPACITY_ORDER.SUBMITTED_AT, CAPACITY_ORDER.SUBMISSION_SEQ)
+                .orderBy(CAPACITY_ORDER.REGION_ID, CAPACITY_ORDER.ACCELERATOR_TYPE_ID, CAPACITY_ORDER.STATUS,
+                        CAPACITY_ORDER.TIER, CAPACITY_ORDER.SUBMITTED_AT, CAPACITY_ORDER.SUBMISSION_SEQ)
                 .limit(limit).fetch(DbOrders::order);
     }
 
