@@ -9,6 +9,7 @@ import io.fleetplan.application.port.in.access.Principal;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.JavalinStaticResourceHandler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 
@@ -43,6 +44,19 @@ public final class HttpApi {
     private static final String ROUTE = "fleetplan.route";
     private static final String IF_MATCH_SENT = "fleetplan.ifMatch";
     private static final String VERSION = "1.0.0";
+    private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
+    static {
+        // Jetty pads its queues against false sharing by the number of object references in a cache
+        // line, and finds out whether references are compressed by starting the platform MBean
+        // server (JMX), which costs a good part of a second at start-up. References are compressed
+        // below 32 GiB of heap, the JVM's default: 16 to a 64-byte line, 8 above. Only a hint for
+        // padding; a value set by the user is kept.
+        if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
+            boolean compressed = Runtime.getRuntime().maxMemory() < 31L * 1024 * 1024 * 1024;
+            System.setProperty(REFERENCES_PER_CACHE_LINE, compressed ? "16" : "8");
+        }
+    }
 
     private final Endpoints endpoints;
     private final HttpSettings settings;
@@ -52,7 +66,8 @@ public final class HttpApi {
     private final Metrics metrics = new Metrics();
     private final Idempotency idempotency;
     private final List<Route> routes;
-    private final String openApi;
+    private final Object openApiLock = new Object();
+    private volatile String openApi;
     private Javalin app;
 
     public HttpApi(Endpoints endpoints, HttpSettings settings) {
@@ -71,11 +86,6 @@ public final class HttpApi {
         table.addAll(TokenRoutes.routes(endpoints));
         table.addAll(OpsRoutes.routes(endpoints, metrics, this::openApiDocument));
         this.routes = List.copyOf(table);
-        try {
-            this.openApi = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(OpenApi.document(routes, VERSION));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the OpenAPI document could not be written", e);
-        }
     }
 
     /** Starts serving on {@code host}:{@code port}; port 0 picks a free one (see {@link #port()}). */
@@ -92,11 +102,17 @@ public final class HttpApi {
             config.http.prefer405over404 = true;
             config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(mapper)));
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
-            settings.staticAssets().ifPresent(folder -> config.staticFiles.add(files -> {
-                files.hostedPath = "/";
-                files.directory = folder;
-                files.location = Location.CLASSPATH;
-            }));
+            settings.staticAssets().ifPresent(folder -> {
+                // Javalin's own handler reads each file through the class loader when asked for it;
+                // the default one (Jetty's) first mounts the whole jar, every entry of it, as a zip
+                // file system, which costs start-up time and memory.
+                config.resourceHandler(new JavalinStaticResourceHandler());
+                config.staticFiles.add(files -> {
+                    files.hostedPath = "/";
+                    files.directory = folder;
+                    files.location = Location.CLASSPATH;
+                });
+            });
             for (Route route : routes) {
                 config.routes.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(),
                         ctx -> serve(route, ctx));
@@ -142,8 +158,24 @@ public final class HttpApi {
                 .map(e -> e.method.name() + " " + e.path).toList();
     }
 
+    /** The OpenAPI document, written from the route table when first asked for (not at start-up) and kept. */
     String openApiDocument() {
-        return openApi;
+        String document = openApi;
+        if (document == null) {
+            synchronized (openApiLock) {
+                document = openApi;
+                if (document == null) {
+                    try {
+                        document = mapper.writerWithDefaultPrettyPrinter()
+                                .writeValueAsString(OpenApi.document(routes, VERSION));
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("the OpenAPI document could not be written", e);
+                    }
+                    openApi = document;
+                }
+            }
+        }
+        return document;
     }
 
     // ---------------------------------------------------------------- serving
