@@ -97,6 +97,7 @@ public final class HttpApi {
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            config.startup.startupWatcherEnabled = false;
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.generateEtags = false;
             config.http.prefer405over404 = true;
@@ -128,6 +129,31 @@ public final class HttpApi {
             });
         });
         app.start(host, port);
+    }
+
+    /**
+     * Loads and initialises ahead of time what serving needs whatever the routes: the JSON mapper,
+     * with a record written, and Javalin's configuration, with no server started. Optional and
+     * without effect on any instance ({@link #start} does all of it anyway): a program may run it on
+     * another thread while it opens the use cases, so that it is done by the time they are ready.
+     */
+    public static void preload() {
+        ObjectMapper mapper = Json.mapper();
+        try {
+            mapper.writeValueAsBytes(new OpsRoutes.Health("UP", "UP"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a record could not be written", e);
+        }
+        Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.startup.showJavalinBanner = false;
+            config.startup.startupWatcherEnabled = false;
+            config.resourceHandler(new JavalinStaticResourceHandler());
+            config.routes.addHttpHandler(HandlerType.GET, "/health", ctx -> ctx.result("UP"));
+            config.routes.exception(Exception.class, (failure, ctx) -> ctx.status(500));
+            config.routes.error(404, ctx -> ctx.status(404));
+            config.requestLogger.http((ctx, millis) -> ctx.statusCode());
+        });
     }
 
     /** The port served on (after {@link #start}). */

@@ -2,9 +2,12 @@ package io.fleetplan.adapters.jooq;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.fleetplan.adapters.jooq.schema.Tables;
 import io.fleetplan.application.port.out.Stores;
 import org.flywaydb.core.Flyway;
 import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
 
 import javax.sql.DataSource;
 import java.io.BufferedReader;
@@ -118,6 +121,17 @@ public final class DatabaseStores implements AutoCloseable {
             throw new IllegalArgumentException("a store needs at least one connection");
         }
         return new DatabaseStores(postgresTarget(jdbcUrl, user, password), maxConnections);
+    }
+
+    /**
+     * Loads and initialises ahead of time what a store's first query needs: jOOQ and the schema's
+     * tables, with a query rendered. Touches no database, and is optional (the first query does all
+     * of it anyway): a program may run it on another thread while it opens a store, so that it is
+     * done by the time the store is.
+     */
+    public static void preload() {
+        DSL.using(SQLDialect.H2, new Settings().withRenderSchema(false))
+                .selectFrom(Tables.REGION).where(Tables.REGION.ID.eq("")).orderBy(Tables.REGION.ID).getSQL();
     }
 
     /** Brings the H2 database in {@code directory} to the current schema; returns how many migrations ran. */
