@@ -49,7 +49,7 @@ public final class HttpApi {
     static {
         // Jetty pads its queues against false sharing by the number of object references in a cache
         // line, and finds out whether references are compressed by starting the platform MBean
-        // server (JMX), which costs a good part of a second at start-up. References are compressed
+        // server (JMX), some 160 classes loaded at start-up for one flag. References are compressed
         // below 32 GiB of heap, the JVM's default: 16 to a 64-byte line, 8 above. Only a hint for
         // padding; a value set by the user is kept.
         if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
