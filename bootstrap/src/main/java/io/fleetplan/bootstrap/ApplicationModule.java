@@ -63,9 +63,9 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     Validator validator() {
-        return Validation.byDefaultProvider().configure()
+        return new LazyValidator(() -> Validation.byDefaultProvider().configure()
                 .messageInterpolator(new ParameterMessageInterpolator())
-                .buildValidatorFactory().getValidator();
+                .buildValidatorFactory().getValidator());
     }
 
     @Provides

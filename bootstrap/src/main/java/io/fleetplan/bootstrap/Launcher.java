@@ -66,6 +66,32 @@ final class Launcher implements CliRuntime {
     }
 
     @Override
+    public OpenSession openToServe(StoreSettings store) {
+        preload(store);
+        return open(store);
+    }
+
+    /**
+     * Loads and initialises, on another thread, what the store's first query and the HTTP server
+     * will need, while this thread builds the application and opens the store: start-up is mostly
+     * class loading, and this way two cores share it.
+     */
+    private static void preload(StoreSettings store) {
+        Thread preload = new Thread(() -> {
+            try {
+                if (store.kind() != StoreSettings.Kind.MEMORY) {
+                    DatabaseStores.preload();
+                }
+                HttpApi.preload();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.debug("preloading failed; the server loads the same when it needs it", e);
+            }
+        }, "fleetplan-preload");
+        preload.setDaemon(true);
+        preload.start();
+    }
+
+    @Override
     public OpenSession open(StoreSettings store) {
         long began = System.nanoTime();
         Fleetplan fleetplan = Fleetplan.with(clock, storeModule(store));

@@ -12,6 +12,14 @@ public interface CliRuntime {
     /** Opens the store (applying migrations) and the use cases over it. */
     Session open(StoreSettings store);
 
+    /**
+     * As {@link #open}, for a command that will {@link #serve} the session: the runtime may prepare
+     * the HTTP server meanwhile, on another thread.
+     */
+    default Session openToServe(StoreSettings store) {
+        return open(store);
+    }
+
     /** Applies the store's migrations and closes it. */
     void migrate(StoreSettings store);
 

@@ -108,7 +108,7 @@ final class Commands {
         public Integer call() throws InterruptedException {
             StoreSettings storeSettings = store.settings();
             ServerSettings serverSettings = server.settings();
-            try (CliRuntime.Session session = context.runtime.open(storeSettings)) {
+            try (CliRuntime.Session session = context.runtime.openToServe(storeSettings)) {
                 beforeServing(session);
                 CliRuntime.Server running = context.runtime.serve(session, serverSettings);
                 running.createdAdminSecret().ifPresent(secret -> out().println(

@@ -28,11 +28,14 @@ import java.util.Map;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Project a stored scenario (or one from a JSON file) quarter by quarter.")
 final class PlanCommand extends Commands.Base {
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+    /** Built on first use: the command line builds every command when it starts, {@code serve} included. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+    }
 
     @Mixin
     StoreOptions store;
@@ -82,7 +85,7 @@ final class PlanCommand extends Commands.Base {
             }
             PrintWriter out = out();
             switch (format) {
-                case "json" -> out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(plan));
+                case "json" -> out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(plan));
                 case "csv" -> out.print(PlanCsv.write(plan));
                 default -> table(out, plan);
             }
@@ -92,7 +95,7 @@ final class PlanCommand extends Commands.Base {
 
     private static ScenarioDefinition read(Path file) {
         try {
-            return JSON.readValue(Files.readString(file), ScenarioDefinition.class);
+            return Json.MAPPER.readValue(Files.readString(file), ScenarioDefinition.class);
         } catch (NoSuchFileException e) {
             throw new StartupFailure("scenario file " + file + " does not exist", e);
         } catch (JsonProcessingException e) {

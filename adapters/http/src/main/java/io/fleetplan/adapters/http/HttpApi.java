@@ -8,6 +8,7 @@ import io.fleetplan.application.port.in.access.Principal;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.JavalinStaticResourceHandler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 
@@ -45,12 +46,22 @@ public final class HttpApi {
     private static final String IF_MATCH_SENT = "fleetplan.ifMatch";
     private static final String VERSION = "1.0.0";
     private static final MessageDigest SHA_256;
+    private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
     static {
         try {
             SHA_256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+        // Jetty pads its queues against false sharing by the number of object references in a cache
+        // line, and finds out whether references are compressed by starting the platform MBean
+        // server (JMX), some 160 classes loaded at start-up for one flag. References are compressed
+        // below 32 GiB of heap, the JVM's default: 16 to a 64-byte line, 8 above. Only a hint for
+        // padding; a value set by the user is kept.
+        if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
+            boolean compressed = Runtime.getRuntime().maxMemory() < 31L * 1024 * 1024 * 1024;
+            System.setProperty(REFERENCES_PER_CACHE_LINE, compressed ? "16" : "8");
         }
     }
 
@@ -63,7 +74,8 @@ public final class HttpApi {
     private final Idempotency idempotency;
     private final TokenCache tokens;
     private final List<Route> routes;
-    private final String openApi;
+    private final Object openApiLock = new Object();
+    private volatile String openApi;
     private Javalin app;
 
     public HttpApi(Endpoints endpoints, HttpSettings settings) {
@@ -89,11 +101,6 @@ public final class HttpApi {
         table.addAll(TokenRoutes.routes(endpoints, tokens::evict));
         table.addAll(OpsRoutes.routes(endpoints, metrics, this::openApiDocument));
         this.routes = List.copyOf(table);
-        try {
-            this.openApi = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(OpenApi.document(routes, VERSION));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the OpenAPI document could not be written", e);
-        }
     }
 
     /** Starts serving on {@code host}:{@code port}; port 0 picks a free one (see {@link #port()}). */
@@ -105,16 +112,23 @@ public final class HttpApi {
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            config.startup.startupWatcherEnabled = false;
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.generateEtags = false;
             config.http.prefer405over404 = true;
             config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(mapper)));
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
-            settings.staticAssets().ifPresent(folder -> config.staticFiles.add(files -> {
-                files.hostedPath = "/";
-                files.directory = folder;
-                files.location = Location.CLASSPATH;
-            }));
+            settings.staticAssets().ifPresent(folder -> {
+                // Javalin's own handler reads each file through the class loader when asked for it;
+                // the default one (Jetty's) first mounts the whole jar, every entry of it, as a zip
+                // file system, which costs start-up time and memory.
+                config.resourceHandler(new JavalinStaticResourceHandler());
+                config.staticFiles.add(files -> {
+                    files.hostedPath = "/";
+                    files.directory = folder;
+                    files.location = Location.CLASSPATH;
+                });
+            });
             for (Route route : routes) {
                 Served served = new Served(route, metrics.series(route.method(), route.path()));
                 config.routes.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(),
@@ -134,6 +148,31 @@ public final class HttpApi {
             });
         });
         app.start(host, port);
+    }
+
+    /**
+     * Loads and initialises ahead of time what serving needs whatever the routes: the JSON mapper,
+     * with a record written, and Javalin's configuration, with no server started. Optional and
+     * without effect on any instance ({@link #start} does all of it anyway): a program may run it on
+     * another thread while it opens the use cases, so that it is done by the time they are ready.
+     */
+    public static void preload() {
+        ObjectMapper mapper = Json.mapper();
+        try {
+            mapper.writeValueAsBytes(new OpsRoutes.Health("UP", "UP"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a record could not be written", e);
+        }
+        Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.startup.showJavalinBanner = false;
+            config.startup.startupWatcherEnabled = false;
+            config.resourceHandler(new JavalinStaticResourceHandler());
+            config.routes.addHttpHandler(HandlerType.GET, "/health", ctx -> ctx.result("UP"));
+            config.routes.exception(Exception.class, (failure, ctx) -> ctx.status(500));
+            config.routes.error(404, ctx -> ctx.status(404));
+            config.requestLogger.http((ctx, millis) -> ctx.statusCode());
+        });
     }
 
     /** The port served on (after {@link #start}). */
@@ -164,8 +203,24 @@ public final class HttpApi {
                 .map(e -> e.method.name() + " " + e.path).toList();
     }
 
+    /** The OpenAPI document, written from the route table when first asked for (not at start-up) and kept. */
     String openApiDocument() {
-        return openApi;
+        String document = openApi;
+        if (document == null) {
+            synchronized (openApiLock) {
+                document = openApi;
+                if (document == null) {
+                    try {
+                        document = mapper.writerWithDefaultPrettyPrinter()
+                                .writeValueAsString(OpenApi.document(routes, VERSION));
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("the OpenAPI document could not be written", e);
+                    }
+                    openApi = document;
+                }
+            }
+        }
+        return document;
     }
 
     // ---------------------------------------------------------------- serving
