@@ -61,6 +61,8 @@ final class Transactions implements UnitOfWork {
     private final SQLDialect dialect;
     private final Settings settings;
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
+    /** Set while this thread runs read-only work, which does not hold the writer lock. */
+    private final ThreadLocal<Boolean> reading = new ThreadLocal<>();
     /** Held by the one transaction that may change the database; null when the database serialises them itself. */
     private final Lock writer;
     /** Guards {@link #queue} and the outcome of every change in it. */
@@ -83,6 +85,10 @@ final class Transactions implements UnitOfWork {
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (current.get() != null) {
+            if (writer != null && reading.get() != null) {
+                throw new IllegalStateException("a change was started inside read-only work, where it would "
+                        + "not hold the writer lock; run it in its own unit of work");
+            }
             return work.get();
         }
         return writer == null ? withRetries(work) : grouped(work);
@@ -93,7 +99,12 @@ final class Transactions implements UnitOfWork {
         if (current.get() != null) {
             return work.get();
         }
-        return withRetries(work);
+        reading.set(Boolean.TRUE);
+        try {
+            return withRetries(work);
+        } finally {
+            reading.remove();
+        }
     }
 
     private <T> T withRetries(Supplier<T> work) {

@@ -85,4 +85,22 @@ class H2GroupCommitTest {
                     .containsExactlyInAnyOrderElementsOf(committed.stream().map(PoolId::toString).toList());
         }
     }
+
+    @Test
+    void aChangeInsideReadOnlyWorkIsRefusedAndWritesNothing() {
+        try (DatabaseStores store = TestDatabase.h2("read-only").open()) {
+            Stores stores = store.stores();
+            PoolId pool = PoolId.of("cn-hangzhou", "H20");
+            assertThatThrownBy(() -> stores.unitOfWork().readOnly(() -> stores.unitOfWork().inTransaction(() -> {
+                stores.pools().add(GpuPool.create(pool));
+                return null;
+            }))).isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only work");
+            assertThat(stores.unitOfWork().readOnly(() -> stores.pools().find(pool))).isEmpty();
+            // read-only work inside a change joins it, as before
+            assertThat(stores.unitOfWork().inTransaction(() -> {
+                stores.pools().add(GpuPool.create(pool));
+                return stores.unitOfWork().readOnly(() -> stores.pools().find(pool));
+            })).isPresent();
+        }
+    }
 }
