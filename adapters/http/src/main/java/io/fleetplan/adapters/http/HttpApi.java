@@ -17,7 +17,6 @@ import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,15 +44,9 @@ public final class HttpApi {
     private static final String ROUTE = "fleetplan.route";
     private static final String IF_MATCH_SENT = "fleetplan.ifMatch";
     private static final String VERSION = "1.0.0";
-    private static final MessageDigest SHA_256;
     private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
     static {
-        try {
-            SHA_256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
         // Jetty pads its queues against false sharing by the number of object references in a cache
         // line, and finds out whether references are compressed by starting the platform MBean
         // server (JMX), some 160 classes loaded at start-up for one flag. References are compressed
@@ -447,12 +440,7 @@ public final class HttpApi {
                 normal = body;
             }
         }
-        MessageDigest sha;
-        try {
-            sha = (MessageDigest) SHA_256.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("the SHA-256 digest of this runtime cannot be cloned", e);
-        }
+        MessageDigest sha = Sha256.digest();
         sha.update((route.method() + " " + ctx.path() + "\n").getBytes(StandardCharsets.UTF_8));
         sha.update(normal);
         return HexFormat.of().formatHex(sha.digest());

@@ -4,8 +4,6 @@ import io.fleetplan.application.port.in.access.ManageTokens;
 import io.fleetplan.application.port.in.access.Principal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -24,16 +22,6 @@ import java.util.function.LongSupplier;
  * all of them (tokens are few; this only guards against a flood of distinct valid secrets).
  */
 final class TokenCache {
-    private static final MessageDigest SHA_256;
-
-    static {
-        try {
-            SHA_256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
-
     private final ManageTokens tokens;
     private final int capacity;
     private final long ttlNanos;
@@ -99,12 +87,6 @@ final class TokenCache {
     }
 
     private static String hash(String secret) {
-        MessageDigest sha;
-        try {
-            sha = (MessageDigest) SHA_256.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("the SHA-256 digest of this runtime cannot be cloned", e);
-        }
-        return java.util.HexFormat.of().formatHex(sha.digest(secret.getBytes(StandardCharsets.UTF_8)));
+        return java.util.HexFormat.of().formatHex(Sha256.digest().digest(secret.getBytes(StandardCharsets.UTF_8)));
     }
 }
