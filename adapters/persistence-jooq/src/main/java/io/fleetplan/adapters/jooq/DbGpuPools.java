@@ -7,10 +7,10 @@ import io.fleetplan.domain.gpu.PoolPolicy;
 import io.fleetplan.domain.gpu.QueueingMode;
 import io.fleetplan.domain.gpu.WorkloadClass;
 import io.fleetplan.domain.shared.AcceleratorTypeId;
+import io.fleetplan.domain.shared.ConflictException;
 import io.fleetplan.domain.shared.PoolId;
 import io.fleetplan.domain.shared.RegionId;
 import org.jooq.Condition;
-import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
@@ -26,7 +26,8 @@ import static io.fleetplan.adapters.jooq.schema.Tables.GPU_POOL;
  * GPU pools, one row each with the per-tier figures as columns {@code <figure>_tier<rank>}.
  * {@link #lock} takes the pool's row lock (SELECT ... FOR UPDATE): every admission decision on a
  * pool is made while holding it, in whichever process or node, which keeps allocated within
- * capacity and the order rows in step with the pool's figures.
+ * capacity and the order rows in step with the pool's figures. The lock is taken once per
+ * transaction and a held pool's changes are written once (see {@link Held}).
  */
 final class DbGpuPools implements GpuPools {
     private static final int TIERS = WorkloadClass.values().length;
@@ -80,36 +81,123 @@ final class DbGpuPools implements GpuPools {
         rows.insert(tx.dsl(), row(pool), key(pool.id()), pool.id());
     }
 
+    /**
+     * The pools this transaction holds (locked), as last changed in it. The row lock is taken once
+     * per transaction; a change to a held pool is written once, before the next read of pools and
+     * before the commit, whatever the number of changes (a group commit's submissions to one pool).
+     * Holding the row lock, the write needs no version check.
+     */
+    private final class Held implements Tx.Deferred {
+        private final Tx owner;
+        private LinkedHashMap<PoolId, Locked> pools = new LinkedHashMap<>();
+
+        Held(Tx owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void flush() {
+            for (Map.Entry<PoolId, Locked> e : pools.entrySet()) {
+                Locked locked = e.getValue();
+                if (locked.version() != locked.stored()) {
+                    write(owner, e.getKey(), locked);
+                    e.setValue(new Locked(locked.row(), locked.version(), locked.version()));
+                }
+            }
+        }
+
+        @Override
+        public Object snapshot() {
+            return new LinkedHashMap<>(pools);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void restore(Object snapshot) {
+            pools = new LinkedHashMap<>((Map<PoolId, Locked>) snapshot);
+        }
+    }
+
+    /** A held pool's row as last changed, its version then, and the version the database has. */
+    private record Locked(GpuPoolRecord row, long version, long stored) {
+        GpuPool pool() {
+            return DbGpuPools.pool(row, version);
+        }
+    }
+
+    private Held held(Tx current) {
+        return current.deferred(this, Held::new);
+    }
+
     @Override
     public Optional<GpuPool> find(PoolId id) {
+        Locked locked = held(tx.tx()).pools.get(id);
+        if (locked != null) {
+            return Optional.of(locked.pool());
+        }
         return tx.dsl().selectFrom(GPU_POOL).where(key(id)).fetchOptional(DbGpuPools::pool);
     }
 
     @Override
     public Optional<GpuPool> lock(PoolId id) {
-        return tx.dsl().resultQuery(lockSql, id.region().value(), id.accelerator().value()).coerce(GPU_POOL)
-                .fetchOptional(DbGpuPools::pool);
+        Tx current = tx.tx();
+        Held held = held(current);
+        Locked locked = held.pools.get(id);
+        if (locked == null) {
+            Optional<GpuPoolRecord> row = Jdbc.row(current.connection(), lockSql, GPU_POOL, id.region().value(),
+                    id.accelerator().value());
+            if (row.isEmpty()) {
+                return Optional.empty();
+            }
+            long version = row.get().getVersion();
+            locked = new Locked(row.get(), version, version);
+            held.pools.put(id, locked);
+        }
+        return Optional.of(locked.pool());
     }
 
     @Override
     public long update(GpuPool pool) {
-        GpuPoolRecord row = row(pool);
+        Held held = held(tx.tx());
+        Locked locked = held.pools.get(pool.id());
+        if (locked == null) {
+            // Not held: written at once, if the row is still at the version it was read at.
+            Tx current = tx.tx();
+            return rows.checked(current.dsl(), Jdbc.update(current.connection(), updateSql,
+                    values(row(pool), pool.version() + 1, pool.version())), key(pool.id()), pool.id(), pool.version());
+        }
+        if (pool.version() != locked.version()) {
+            throw ConflictException.staleVersion("pool", pool.id(), pool.version(), locked.version());
+        }
+        long next = pool.version() + 1;
+        held.pools.put(pool.id(), new Locked(row(pool), next, locked.stored()));
+        return next;
+    }
+
+    private void write(Tx current, PoolId id, Locked locked) {
+        rows.checked(current.dsl(), Jdbc.update(current.connection(), updateSql,
+                values(locked.row(), locked.version(), locked.stored())), key(id), id, locked.stored());
+    }
+
+    /** The update's bind values: the figures, the next version, the key, the expected version. */
+    private static Object[] values(GpuPoolRecord row, long next, long expected) {
         Object[] values = new Object[FIGURES.size() + 4];
         int i = 0;
         for (Field<?> f : FIGURES) {
             values[i++] = row.get(f);
         }
-        values[i++] = pool.version() + 1;
-        values[i++] = pool.id().region().value();
-        values[i++] = pool.id().accelerator().value();
-        values[i] = pool.version();
-        DSLContext dsl = tx.dsl();
-        return rows.checked(dsl, dsl.execute(updateSql, values), key(pool.id()), pool.id(), pool.version());
+        values[i++] = next;
+        values[i++] = row.getRegionId();
+        values[i++] = row.getAcceleratorTypeId();
+        values[i] = expected;
+        return values;
     }
 
     @Override
     public List<GpuPool> all() {
-        return tx.dsl().selectFrom(GPU_POOL).orderBy(GPU_POOL.REGION_ID, GPU_POOL.ACCELERATOR_TYPE_ID)
+        Tx current = tx.tx();
+        held(current).flush();
+        return current.dsl().selectFrom(GPU_POOL).orderBy(GPU_POOL.REGION_ID, GPU_POOL.ACCELERATOR_TYPE_ID)
                 .fetch(DbGpuPools::pool);
     }
 
@@ -136,10 +224,14 @@ final class DbGpuPools implements GpuPools {
     }
 
     private static GpuPool pool(GpuPoolRecord r) {
+        return pool(r, r.getVersion());
+    }
+
+    private static GpuPool pool(GpuPoolRecord r, long version) {
         return GpuPool.reconstitute(new PoolId(RegionId.of(r.getRegionId()), AcceleratorTypeId.of(r.getAcceleratorTypeId())),
                 r.getCapacity(), tiers(r, ALLOCATED), tiers(r, RESERVED), tiers(r, PENDING), tiers(r, PENDING_GPUS),
                 new PoolPolicy(QueueingMode.valueOf(r.getQueueing()), r.getPreemption()), r.getSubmissions(),
-                r.getAdmissions(), r.getVersion());
+                r.getAdmissions(), version);
     }
 
     private static long[] tiers(GpuPoolRecord r, List<Field<Long>> columns) {

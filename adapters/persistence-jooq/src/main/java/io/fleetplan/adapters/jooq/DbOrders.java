@@ -12,13 +12,12 @@ import io.fleetplan.domain.shared.OrderId;
 import io.fleetplan.domain.shared.PoolId;
 import io.fleetplan.domain.shared.RegionId;
 import io.fleetplan.domain.shared.TenantId;
-import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
+import java.sql.Connection;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,97 +40,152 @@ final class DbOrders implements CapacityOrders {
     private static final String IDEMPOTENCY_CONSTRAINT = "capacity_order_idempotency_key";
 
     private final Transactions tx;
-    /** Every admission inserts its order: the statement is rendered once. */
+    /** Every admission inserts its order, a drain updates thousands: both statements are rendered once. */
     private final String insertSql;
+    private final String updateSql;
 
     DbOrders(Transactions tx) {
         this.tx = tx;
         this.insertSql = tx.render(DSL.insertInto(CAPACITY_ORDER).columns(CAPACITY_ORDER.fields())
                 .values(Arrays.stream(CAPACITY_ORDER.fields()).map(f -> DSL.param(f.getName(), f.getDataType())).toList()));
+        // Only what an order changes after it is placed: its status and admission figures.
+        this.updateSql = tx.render(DSL.update(CAPACITY_ORDER)
+                .set(CAPACITY_ORDER.STATUS, DSL.param("status", String.class))
+                .set(CAPACITY_ORDER.ADMITTED_AT, DSL.param("admittedAt", OffsetDateTime.class))
+                .set(CAPACITY_ORDER.ADMISSION, DSL.param("admission", Long.class))
+                .set(CAPACITY_ORDER.PREEMPTIONS, DSL.param("preemptions", Integer.class))
+                .set(CAPACITY_ORDER.CLOSED_AT, DSL.param("closedAt", OffsetDateTime.class))
+                .set(CAPACITY_ORDER.VERSION, CAPACITY_ORDER.VERSION.plus(DSL.inline(1L)))
+                .where(CAPACITY_ORDER.ID.eq(DSL.param("id", String.class))));
+    }
+
+    /**
+     * Orders placed and changed in one transaction and not yet written: placed ones wait to be
+     * inserted, changed ones to be updated, each kind in one batch of one prepared statement,
+     * before the next read of orders and before the commit. A drain that admits thousands of
+     * orders, or a group commit of many submissions, sends one batch instead of a statement each.
+     */
+    private final class Held implements Tx.Deferred {
+        private final Tx owner;
+        private LinkedHashMap<OrderId, Write> writes = new LinkedHashMap<>();
+
+        Held(Tx owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void flush() {
+            if (!writes.isEmpty()) {
+                List<Write> list = new ArrayList<>(writes.values());
+                writes = new LinkedHashMap<>();
+                write(owner.connection(), list);
+            }
+        }
+
+        @Override
+        public Object snapshot() {
+            return new LinkedHashMap<>(writes);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void restore(Object snapshot) {
+            writes = new LinkedHashMap<>((Map<OrderId, Write>) snapshot);
+        }
+    }
+
+    /** An order's latest state, to insert (placed in this transaction) or to update; {@code changed} after placing. */
+    private record Write(CapacityOrder order, boolean insert, boolean changed) {
     }
 
     @Override
     public void add(CapacityOrder order) {
-        // One statement: a duplicate id or idempotency key is found by the unique constraints.
-        DSLContext dsl = tx.dsl();
-        CapacityOrderRecord row = row(order);
-        row.setVersion(1L);
+        // A duplicate id or idempotency key is found by the unique constraints when the row is written.
+        Held held = held(tx.tx());
+        if (held.writes.containsKey(order.id())) {
+            throw ConflictException.alreadyExists("order", order.id());
+        }
+        held.writes.put(order.id(), new Write(order, true, false));
+    }
+
+    @Override
+    public void update(CapacityOrder order) {
+        Held held = held(tx.tx());
+        Write before = held.writes.get(order.id());
+        held.writes.put(order.id(), new Write(order, before != null && before.insert(), true));
+    }
+
+    private Held held(Tx current) {
+        return current.deferred(this, Held::new);
+    }
+
+    /** The transaction's connection, with the held-back orders written first so that a read sees them. */
+    private DSLContext reading() {
+        Tx current = tx.tx();
+        held(current).flush();
+        return current.dsl();
+    }
+
+    private void write(Connection connection, List<Write> writes) {
+        List<CapacityOrder> inserts = new ArrayList<>();
+        List<Object[]> insertRows = new ArrayList<>();
+        List<CapacityOrder> updates = new ArrayList<>();
+        List<Object[]> updateRows = new ArrayList<>();
+        for (Write w : writes) {
+            CapacityOrder o = w.order();
+            if (w.insert()) {
+                CapacityOrderRecord row = row(o);
+                // As if inserted at version 1 and then updated once.
+                row.setVersion(w.changed() ? 2L : 1L);
+                inserts.add(o);
+                insertRows.add(values(row));
+            } else {
+                updates.add(o);
+                updateRows.add(new Object[] {o.status().name(), Values.column(o.admittedAt().orElse(null)),
+                        o.admission(), o.preemptions(), Values.column(o.closedAt().orElse(null)), o.id().value()});
+            }
+        }
+        if (!inserts.isEmpty()) {
+            insert(connection, inserts, insertRows);
+        }
+        if (!updates.isEmpty()) {
+            int[] updated = Jdbc.batch(connection, updateSql, updateRows);
+            List<CapacityOrder> missing = new ArrayList<>();
+            List<Object[]> missingRows = new ArrayList<>();
+            for (int i = 0; i < updates.size(); i++) {
+                if (updated[i] == 0) {
+                    CapacityOrderRecord row = row(updates.get(i));
+                    row.setVersion(1L);
+                    missing.add(updates.get(i));
+                    missingRows.add(values(row));
+                }
+            }
+            if (!missing.isEmpty()) {
+                insert(connection, missing, missingRows);
+            }
+        }
+    }
+
+    private void insert(Connection connection, List<CapacityOrder> orders, List<Object[]> rows) {
         try {
-            dsl.execute(insertSql, Arrays.stream(CAPACITY_ORDER.fields()).map(f -> typed(row, f)).toArray());
+            Jdbc.batch(connection, insertSql, rows);
         } catch (DataAccessException e) {
             if (!SqlErrors.isUniqueViolation(e)) {
                 throw e;
             }
-            ConflictException conflict = SqlErrors.violates(e, IDEMPOTENCY_CONSTRAINT) ? keyUsed(order)
-                    : ConflictException.alreadyExists("order", order.id());
+            int failed = orders.size() == 1 ? 0 : SqlErrors.failedBatchEntry(e);
+            ConflictException conflict = failed < 0 || failed >= orders.size()
+                    ? new ConflictException("order-exists", "an order id or idempotency key in this change is already stored")
+                    : SqlErrors.violates(e, IDEMPOTENCY_CONSTRAINT) ? keyUsed(orders.get(failed))
+                    : ConflictException.alreadyExists("order", orders.get(failed).id());
             conflict.initCause(e);
             throw conflict;
         }
     }
 
-    /** The row's value of {@code field} as a bind value of the column's type (a null too). */
-    private static <T> Object typed(CapacityOrderRecord row, Field<T> field) {
-        return DSL.val(row.get(field), field);
-    }
-
     private static ConflictException keyUsed(CapacityOrder order) {
         return new ConflictException("idempotency-key-exists", "tenant " + order.tenant()
                 + " already used idempotency key '" + order.idempotencyKey().orElseThrow() + "'");
-    }
-
-    /**
-     * Changes of orders wait in the transaction and are written together, in one batch of one
-     * prepared statement, before the next read of orders and before the commit: a drain that
-     * admits thousands of orders sends one batch instead of thousands of statements.
-     */
-    @Override
-    public void update(CapacityOrder order) {
-        changed(tx.tx()).put(order.id(), order);
-    }
-
-    private Map<OrderId, CapacityOrder> changed(Tx current) {
-        return current.attached(this, t -> {
-            Map<OrderId, CapacityOrder> changed = new LinkedHashMap<>();
-            t.onCommit(() -> write(t.dsl(), changed));
-            return changed;
-        });
-    }
-
-    /** The transaction's connection, with the changed orders written first so that a read sees them. */
-    private DSLContext reading() {
-        Tx current = tx.tx();
-        DSLContext dsl = current.dsl();
-        write(dsl, changed(current));
-        return dsl;
-    }
-
-    /** Only what an order changes after it is placed: its status and admission figures. */
-    private static void write(DSLContext dsl, Map<OrderId, CapacityOrder> changed) {
-        if (changed.isEmpty()) {
-            return;
-        }
-        List<CapacityOrder> orders = new ArrayList<>(changed.values());
-        changed.clear();
-        BatchBindStep batch = dsl.batch(dsl.update(CAPACITY_ORDER)
-                .set(CAPACITY_ORDER.STATUS, (String) null)
-                .set(CAPACITY_ORDER.ADMITTED_AT, (OffsetDateTime) null)
-                .set(CAPACITY_ORDER.ADMISSION, (Long) null)
-                .set(CAPACITY_ORDER.PREEMPTIONS, (Integer) null)
-                .set(CAPACITY_ORDER.CLOSED_AT, (OffsetDateTime) null)
-                .set(CAPACITY_ORDER.VERSION, CAPACITY_ORDER.VERSION.plus(DSL.inline(1L)))
-                .where(CAPACITY_ORDER.ID.eq((String) null)));
-        for (CapacityOrder o : orders) {
-            batch = batch.bind(o.status().name(), Values.column(o.admittedAt().orElse(null)), o.admission(),
-                    o.preemptions(), Values.column(o.closedAt().orElse(null)), o.id().value());
-        }
-        int[] updated = batch.execute();
-        for (int i = 0; i < orders.size(); i++) {
-            if (updated[i] == 0) {
-                CapacityOrderRecord row = row(orders.get(i));
-                row.setVersion(1L);
-                dsl.insertInto(CAPACITY_ORDER).set(row).execute();
-            }
-        }
     }
 
     @Override
@@ -221,6 +275,15 @@ final class DbOrders implements CapacityOrders {
 
     private static Condition keyOf(TenantId tenant, String key) {
         return CAPACITY_ORDER.TENANT_ID.eq(tenant.value()).and(CAPACITY_ORDER.IDEMPOTENCY_KEY.eq(key));
+    }
+
+    /** The row's values in column order, as the insert binds them (jOOQ's intoArray goes through a record mapper). */
+    private static Object[] values(CapacityOrderRecord row) {
+        Object[] values = new Object[row.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.get(i);
+        }
+        return values;
     }
 
     /** The order's columns, without its version. */

@@ -45,8 +45,11 @@ import java.util.function.Supplier;
  * <p>Changes wait in a queue and are committed together (group commit): the thread whose change
  * is first in the queue takes the writer lock and runs the waiting changes, up to
  * {@link #MAX_GROUP}, one after the other in one transaction, each behind a savepoint, and commits
- * once; then it wakes their threads and hands the queue to the next change. A change that fails is rolled back to
- * its savepoint and its caller gets the exception; the others are unaffected. Each caller returns
+ * once; then it wakes their threads and hands the queue to the next change. The changes share the
+ * transaction's held-back writes ({@link Tx.Deferred}): a pool several of them lock is read once
+ * and written once, their orders and events are inserted in one batch each. A change that fails is
+ * rolled back to its savepoint, with what it held back, and its caller gets the exception; the
+ * others are unaffected. Each caller returns
  * only after the commit that holds its change, so nothing is acknowledged before it is durable.
  * Each change still runs alone, in order, and sees every change before it: the outcome is that of
  * the same changes committed one by one. If the shared transaction itself fails, every change in
@@ -139,12 +142,11 @@ final class Transactions implements UnitOfWork {
             this.work = work;
         }
 
-        /** Runs the work in the transaction on this thread's connection. */
+        /** Runs the work in the transaction on this thread's connection; what it holds back is written later. */
         void runIn(Tx tx) {
             current.set(tx);
             try {
                 result = work.get();
-                tx.beforeCommit();
             } finally {
                 current.remove();
             }
@@ -239,21 +241,27 @@ final class Transactions implements UnitOfWork {
         Connection connection = open();
         try (connection) {
             boolean committed = false;
+            Tx tx = new Tx(DSL.using(connection, dialect, settings), connection);
             try {
                 for (Change<?> change : group) {
                     Savepoint savepoint = connection.setSavepoint();
+                    Tx.Mark mark = tx.mark();
                     try {
-                        change.runIn(new Tx(DSL.using(connection, dialect, settings)));
+                        change.runIn(tx);
                         change.failure = null;
                     } catch (RuntimeException e) {
                         if (SqlErrors.isTransient(e)) {
                             throw e;
                         }
                         connection.rollback(savepoint);
+                        tx.restore(mark);
                         change.result = null;
                         change.failure = SqlErrors.unwrap(e);
                     }
                 }
+                // The writes every change held back, together: one batch per statement, a locked
+                // pool written once however many changes it took.
+                tx.beforeCommit();
                 connection.commit();
                 commits.incrementAndGet();
                 committed = true;
@@ -278,7 +286,7 @@ final class Transactions implements UnitOfWork {
     private <T> T once(Supplier<T> work) {
         Connection connection = open();
         try (connection) {
-            Tx tx = new Tx(DSL.using(connection, dialect, settings));
+            Tx tx = new Tx(DSL.using(connection, dialect, settings), connection);
             current.set(tx);
             boolean committed = false;
             try {
