@@ -102,6 +102,7 @@ public final class HttpApi {
             throw new IllegalStateException("already started");
         }
         app = Javalin.create(config -> {
+            config.unsafe.internalRouter = new ExactPathRouter(config.unsafe);
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -187,6 +188,11 @@ public final class HttpApi {
     /** The route table, for tests and the document. */
     List<Route> routes() {
         return routes;
+    }
+
+    /** Javalin's router as the server holds it (after {@link #start}). */
+    synchronized ExactPathRouter router() {
+        return (ExactPathRouter) app.unsafe.internalRouter;
     }
 
     /** Method and path of every route the server registered, as Javalin holds them. */
