@@ -9,24 +9,22 @@ import io.fleetplan.application.port.out.Stores;
 import io.fleetplan.application.service.ApplicationServices;
 
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Issue 4: order submissions over HTTP. A server is started in this process on a free loopback port
  * over a fresh H2 database (or, with {@code --store memory}, the in-memory store, to see the HTTP
- * layer's own cost), and driven with java.net.http by 1, 8 and 32 concurrent clients, each sending
- * its next order as soon as the previous one is answered.
+ * layer's own cost), and driven by 1, 8 and 32 concurrent clients, each sending its next order as
+ * soon as the previous one is answered. A client is a thread with a {@link KeepAliveClient}: one
+ * keep-alive connection on a raw socket, so that generating the load takes as little as possible of
+ * the cores the server runs on.
  */
 final class HttpSuite {
     static final int[] CLIENTS = {1, 8, 32};
@@ -54,11 +52,6 @@ final class HttpSuite {
         boolean memory = options.httpStore().equals("memory");
         Path dir = Files.createTempDirectory("fleetplan-bench-http-");
         log.println(memory ? "http: memory store" : "http: H2 in " + dir);
-        ExecutorService executor = Executors.newCachedThreadPool(r -> {
-            Thread thread = new Thread(r, "bench-http-client");
-            thread.setDaemon(true);
-            return thread;
-        });
         try (DatabaseStores db = memory ? null : DatabaseStores.h2(dir)) {
             Stores stores = memory ? InMemoryStores.create() : db.stores();
             ApplicationServices services = BenchFleet.services(stores);
@@ -68,32 +61,40 @@ final class HttpSuite {
             HttpApi api = new HttpApi(endpoints(services), HttpSettings.defaults());
             api.start("127.0.0.1", 0);
             try {
-                URI orders = URI.create("http://127.0.0.1:" + api.port() + "/api/v1/orders");
-                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(5)).executor(executor).build();
+                Map<String, String> headers = Map.of("Authorization", "Bearer " + token,
+                        "Content-Type", "application/json");
                 AtomicLong sequence = new AtomicLong();
                 for (int clients : CLIENTS) {
                     long cpuBefore = os.getProcessCpuTime();
                     long sentBefore = sequence.get();
-                    Load.Result result = Load.run(clients, options.warmupMillis(), options.measureMillis(),
-                            options.minOperations(clients),
-                            thread -> () -> {
-                                long n = sequence.getAndIncrement();
-                                String body = String.format(Locale.ROOT, "{\"region\":\"%s\",\"acceleratorType\":\"%s\","
-                                                + "\"tenant\":\"%s\",\"tier\":\"EXTERNAL_LEASE\",\"gpus\":8}",
-                                        regions.get((int) (n % regions.size())), BenchFleet.ACCELERATOR,
-                                        BenchFleet.TENANT);
-                                HttpRequest request = HttpRequest.newBuilder(orders)
-                                        .header("Authorization", "Bearer " + token)
-                                        .header("Content-Type", "application/json")
-                                        .timeout(Duration.ofSeconds(30))
-                                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                                if (response.statusCode() != 201 || !response.body().contains("\"ALLOCATED\"")) {
-                                    throw new IllegalStateException("HTTP " + response.statusCode() + ": "
-                                            + response.body());
-                                }
-                            });
+                    List<KeepAliveClient> connections = new ArrayList<>();
+                    Load.Result result;
+                    try {
+                        result = Load.run(clients, options.warmupMillis(), options.measureMillis(),
+                                options.minOperations(clients),
+                                thread -> {
+                                    KeepAliveClient client = new KeepAliveClient("127.0.0.1", api.port(),
+                                            "/api/v1/orders", headers);
+                                    synchronized (connections) {
+                                        connections.add(client);
+                                    }
+                                    return () -> {
+                                        long n = sequence.getAndIncrement();
+                                        String body = "{\"region\":\"" + regions.get((int) (n % regions.size()))
+                                                + "\",\"acceleratorType\":\"" + BenchFleet.ACCELERATOR
+                                                + "\",\"tenant\":\"" + BenchFleet.TENANT
+                                                + "\",\"tier\":\"EXTERNAL_LEASE\",\"gpus\":8}";
+                                        KeepAliveClient.Response response =
+                                                client.post(body.getBytes(StandardCharsets.UTF_8));
+                                        if (response.status() != 201 || !response.body().contains("\"ALLOCATED\"")) {
+                                            throw new IllegalStateException("HTTP " + response.status() + ": "
+                                                    + response.body());
+                                        }
+                                    };
+                                });
+                    } finally {
+                        connections.forEach(KeepAliveClient::close);
+                    }
                     long sent = sequence.get() - sentBefore;
                     long cpuPerOrder = sent == 0 ? 0 : (os.getProcessCpuTime() - cpuBefore) / sent;
                     table.row(clients, Table.rate(result.perSecond()), Table.millis(result.percentile(50)),
@@ -109,13 +110,14 @@ final class HttpSuite {
                 api.stop();
             }
         } finally {
-            executor.shutdownNow();
             Bench.deleteTree(dir);
         }
         table.note("Server and clients share this JVM and machine. Store: " + (memory
                 ? "the in-memory store (the HTTP layer's own cost)." : "a fresh crash-safe H2 file database.")
                 + " Each POST /api/v1/orders asks for 8 GPUs of one of " + options.spreadPools() + " pools (round robin) with ample"
-                + " capacity, with an operator token; anything but 201 ALLOCATED counts as an error.");
+                + " capacity, with an operator token; anything but 201 ALLOCATED counts as an error. Each client is a"
+                + " thread with its own keep-alive connection, a raw socket client (requests written as bytes,"
+                + " responses read by status line and Content-Length), not a general HTTP client.");
         table.note("CPU ms/order: CPU time of the whole process (server and clients, which share it) over the"
                 + " warm-up and the window, per order sent; a loaded machine distorts it far less than the rates.");
         table.note("Goal (issue 4): >= 3,000 orders/s at 32 clients with p99 <= 50 ms.");

@@ -75,6 +75,23 @@ class BenchSmokeTest {
     }
 
     @Test
+    void httpSuiteSubmitsOrdersOverKeptAliveConnectionsAtThreeConcurrencies() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        List<Table> tables = Bench.run(new String[] {"http", "--quick", "--store", "memory"},
+                new PrintStream(printed, true, StandardCharsets.UTF_8), quietLog());
+
+        assertThat(tables).hasSize(1);
+        Table http = tables.get(0);
+        assertThat(http.rows()).extracting(row -> row.get(0)).containsExactly("1", "8", "32");
+        for (int row = 0; row < 3; row++) {
+            assertPositive(http, row, "orders/s", "p50 ms", "p99 ms", "CPU ms/order");
+            assertThat(http.cell(row, "errors")).isEqualTo("0");
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("### Order submissions over HTTP (http)", "raw socket client");
+    }
+
+    @Test
     void syntheticFleetStartsWithABacklogToClear() {
         assertThat(PlanningSuite.plan(PlanningSuite.QUICK.get(0)).summary().peakBacklogGpus()).isPositive();
     }

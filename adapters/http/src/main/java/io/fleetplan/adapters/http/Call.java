@@ -1,6 +1,6 @@
 package io.fleetplan.adapters.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.fleetplan.application.port.in.access.Principal;
 import io.javalin.http.Context;
 
@@ -22,16 +22,17 @@ final class Call {
     private final Route route;
     private final Optional<Principal> caller;
     private final byte[] body;
-    private final ObjectMapper mapper;
+    private final ObjectReader reader;
     private final BiConsumer<Route, Object> completeness;
 
-    Call(Context ctx, Route route, Optional<Principal> caller, byte[] body, ObjectMapper mapper,
+    /** {@code reader} reads the route's body type (any reader of the API's mapping, for a route without a body). */
+    Call(Context ctx, Route route, Optional<Principal> caller, byte[] body, ObjectReader reader,
          BiConsumer<Route, Object> completeness) {
         this.ctx = ctx;
         this.route = route;
         this.caller = caller;
         this.body = body;
-        this.mapper = mapper;
+        this.reader = reader;
         this.completeness = completeness;
     }
 
@@ -93,7 +94,8 @@ final class Call {
             }
             return null;
         }
-        T value = mapper.readValue(body, type);
+        T value = type.cast((reader.getValueType() != null && reader.getValueType().hasRawClass(type)
+                ? reader : reader.forType(type)).readValue(body));
         if (value == null) {
             throw new HttpProblem(400, "body-required", "the body must be a JSON object, not null",
                     java.util.List.of(new Problem.Violation("", "must be a JSON object")));

@@ -2,6 +2,8 @@ package io.fleetplan.adapters.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fleetplan.application.port.in.InvalidCommandException;
 import io.fleetplan.application.port.in.access.Principal;
@@ -27,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
@@ -63,6 +66,8 @@ public final class HttpApi {
     private final ObjectMapper mapper = Json.mapper();
     private final ObjectMapper canonical = Json.mapper().copy()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    /** A writer per class of view answered, its serializer found once instead of on every response. */
+    private final Map<Class<?>, ObjectWriter> writers = new ConcurrentHashMap<>();
     private final Metrics metrics = new Metrics();
     private final Idempotency idempotency;
     private final TokenCache tokens;
@@ -102,6 +107,7 @@ public final class HttpApi {
             throw new IllegalStateException("already started");
         }
         app = Javalin.create(config -> {
+            config.unsafe.internalRouter = new ExactPathRouter(config.unsafe);
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -123,7 +129,7 @@ public final class HttpApi {
                 });
             });
             for (Route route : routes) {
-                Served served = new Served(route, metrics.series(route.method(), route.path()));
+                Served served = new Served(route, metrics.series(route.method(), route.path()), mapper);
                 config.routes.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(),
                         ctx -> serve(served, ctx));
             }
@@ -189,6 +195,11 @@ public final class HttpApi {
         return routes;
     }
 
+    /** Javalin's router as the server holds it (after {@link #start}). */
+    synchronized ExactPathRouter router() {
+        return (ExactPathRouter) app.unsafe.internalRouter;
+    }
+
     /** Method and path of every route the server registered, as Javalin holds them. */
     synchronized List<String> registeredRoutes() {
         return app.unsafe.internalRouter.allHttpHandlers().stream().map(parsed -> parsed.endpoint)
@@ -219,22 +230,37 @@ public final class HttpApi {
     // ---------------------------------------------------------------- serving
 
     /**
-     * A route as the server holds it: with its metrics series and the body components that must not
-     * be null, worked out once instead of on every request.
+     * A route as the server holds it: with its metrics series, the body components that must not be
+     * null and the reader of its body, worked out once instead of on every request (the reader when
+     * first needed, so that start-up builds no deserializer).
      */
     private static final class Served {
         final Route route;
         final Metrics.Series series;
         final List<RecordComponent> primitives;
         final BiConsumer<Route, Object> completeness;
+        private final ObjectMapper mapper;
+        private final Class<?> bodyType;
+        private volatile ObjectReader reader;
 
-        Served(Route route, Metrics.Series series) {
+        Served(Route route, Metrics.Series series, ObjectMapper mapper) {
             this.route = route;
             this.series = series;
+            this.mapper = mapper;
             Class<?> bodyType = route.body().map(Route.Body::type).orElse(null);
+            this.bodyType = bodyType;
             this.primitives = bodyType == null ? List.of() : primitiveTargets(route, bodyType);
             this.completeness = (r, body) -> requirePresent(body == null || body.getClass() == bodyType
                     ? primitives : primitiveTargets(r, body.getClass()), body);
+        }
+
+        ObjectReader reader() {
+            ObjectReader found = reader;
+            if (found == null) {
+                found = bodyType == null ? mapper.reader() : mapper.readerFor(bodyType);
+                reader = found;
+            }
+            return found;
         }
     }
 
@@ -247,7 +273,7 @@ public final class HttpApi {
         }
         Optional<Principal> caller = authenticate(route, ctx);
         byte[] body = readBody(route, ctx);
-        Call call = new Call(ctx, route, caller, body, mapper, served.completeness);
+        Call call = new Call(ctx, route, caller, body, served.reader(), served.completeness);
         Optional<String> key = route.idempotent() ? call.idempotencyKey() : Optional.empty();
         Rendered out;
         if (key.isPresent()) {
@@ -426,8 +452,10 @@ public final class HttpApi {
             return new Rendered(reply.status(), route.response().mediaType(), text.getBytes(StandardCharsets.UTF_8),
                     reply.headers());
         }
-        return new Rendered(reply.status(), "application/json", mapper.writeValueAsBytes(reply.body()),
-                reply.headers());
+        Object view = reply.body();
+        byte[] json = view == null ? mapper.writeValueAsBytes(null)
+                : writers.computeIfAbsent(view.getClass(), mapper::writerFor).writeValueAsBytes(view);
+        return new Rendered(reply.status(), "application/json", json, reply.headers());
     }
 
     /** What makes two requests "the same" for an Idempotency-Key: route, path and the body's JSON value. */
