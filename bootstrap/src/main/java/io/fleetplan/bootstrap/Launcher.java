@@ -78,11 +78,13 @@ final class Launcher implements CliRuntime {
      */
     private static void preload(StoreSettings store) {
         Thread preload = new Thread(() -> {
+            long began = System.nanoTime();
             try {
                 if (store.kind() != StoreSettings.Kind.MEMORY) {
                     DatabaseStores.preload();
                 }
                 HttpApi.preload();
+                LOG.info("store and server classes preloaded in {} ms", (System.nanoTime() - began) / 1_000_000);
             } catch (RuntimeException | LinkageError e) {
                 LOG.debug("preloading failed; the server loads the same when it needs it", e);
             }

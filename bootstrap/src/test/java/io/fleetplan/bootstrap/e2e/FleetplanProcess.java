@@ -50,8 +50,22 @@ final class FleetplanProcess implements AutoCloseable {
 
     /** Starts the jar with {@code directory} as its working directory. */
     static FleetplanProcess startIn(Path directory, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar().toAbsolutePath().toString()));
+        return startIn(directory, List.of(), env, args);
+    }
+
+    /** Starts the jar with {@code directory} as its working directory and {@code jvmOptions} before {@code -jar}. */
+    static FleetplanProcess startIn(Path directory, List<String> jvmOptions, Map<String, String> env, String... args)
+            throws IOException {
+        return startJar(jar(), directory, jvmOptions, env, args);
+    }
+
+    /** Starts {@code jar} (the runnable jar, or a copy of it) as {@link #startIn} does. */
+    static FleetplanProcess startJar(Path jar, Path directory, List<String> jvmOptions, Map<String, String> env,
+                                     String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(directory.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("FLEETPLAN_"));

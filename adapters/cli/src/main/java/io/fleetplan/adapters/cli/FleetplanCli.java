@@ -2,11 +2,16 @@ package io.fleetplan.adapters.cli;
 
 import io.fleetplan.domain.shared.DomainException;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /**
  * The command line: {@code serve}, {@code demo}, {@code migrate}, {@code token}. Every user mistake
@@ -18,6 +23,7 @@ public final class FleetplanCli {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
+    private static final Map<String, Class<?>> LEAF_COMMANDS = leafCommands();
 
     private final CliRuntime runtime;
     private final Clock clock;
@@ -42,7 +48,58 @@ public final class FleetplanCli {
             return USAGE;
         }
         Commands.Context context = new Commands.Context(runtime, clock);
-        CommandLine cli = new CommandLine(new Commands.Root(), new ContextFactory(context));
+        ContextFactory factory = new ContextFactory(context);
+        Optional<IntSupplier> oneCommand = oneCommand(args, factory, configuration, out, err);
+        int code = oneCommand.isPresent() ? oneCommand.get().getAsInt()
+                : configure(new CommandLine(new Commands.Root(), factory), configuration, out, err).execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /**
+     * The command line of the one command {@code args} names, when it is a command without subcommands
+     * ({@code serve}, {@code plan} ...) and its arguments parse without asking for help: picocli then
+     * builds the model of that command alone instead of every command's (most of the time picocli
+     * takes at start-up). Anything else (no command, help or version, an argument picocli rejects) is
+     * empty and goes to the whole model, so that usage and error messages are the same as always.
+     * Present, it runs the command and answers its exit code.
+     */
+    private Optional<IntSupplier> oneCommand(String[] args, ContextFactory factory, ConfigurationSource configuration,
+                                            PrintWriter out, PrintWriter err) {
+        Class<?> command = args.length == 0 ? null : LEAF_COMMANDS.get(args[0]);
+        if (command == null) {
+            return Optional.empty();
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        CommandLine cli = configure(new CommandLine(command, factory), configuration, out, err);
+        try {
+            CommandLine.ParseResult parsed = cli.parseArgs(rest);
+            if (parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested()) {
+                return Optional.empty();
+            }
+        } catch (CommandLine.ParameterException e) {
+            return Optional.empty();
+        }
+        return Optional.of(() -> cli.execute(rest));
+    }
+
+    /** The root's commands that have no subcommands, by name, read from the root's annotation. */
+    private static Map<String, Class<?>> leafCommands() {
+        Map<String, Class<?>> commands = new HashMap<>();
+        for (Class<?> type : Commands.Root.class.getAnnotation(Command.class).subcommands()) {
+            Command command = type.getAnnotation(Command.class);
+            if (command.subcommands().length == 0) {
+                commands.put(command.name(), type);
+                for (String alias : command.aliases()) {
+                    commands.put(alias, type);
+                }
+            }
+        }
+        return Map.copyOf(commands);
+    }
+
+    private CommandLine configure(CommandLine cli, ConfigurationSource configuration, PrintWriter out, PrintWriter err) {
         cli.setOut(out);
         cli.setErr(err);
         cli.setDefaultValueProvider(configuration);
@@ -65,10 +122,7 @@ public final class FleetplanCli {
             err.flush();
             return FAILED;
         });
-        int code = cli.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        return cli;
     }
 
     private static String oneLine(String message) {

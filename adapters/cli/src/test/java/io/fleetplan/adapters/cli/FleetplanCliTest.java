@@ -119,6 +119,18 @@ class FleetplanCliTest {
     }
 
     @Test
+    void helpForOneCommandIsItsUsageUnderFleetplanAndOpensNothing() {
+        Result serve = run("serve", "--port", "0", "--help");
+        assertThat(serve.code()).isZero();
+        assertThat(serve.out()).startsWith("Usage: fleetplan serve ").contains("--data-dir=DIR", "--port=<port>");
+        Result plan = run("plan", "-h");
+        assertThat(plan.code()).isZero();
+        assertThat(plan.out()).startsWith("Usage: fleetplan plan ");
+        assertThat(runtime.opened).isEmpty();
+        assertThat(runtime.served).isNull();
+    }
+
+    @Test
     void aBadSettingFromTheEnvironmentNamesTheSettingAndWhatIsAllowed() {
         Result r = run(Map.of("FLEETPLAN_PORT", "eighty"), Path.of("x"), "serve", "--store", "memory");
         assertThat(r.code()).isEqualTo(2);

@@ -151,7 +151,8 @@ public final class HttpApi {
 
     /**
      * Loads and initialises ahead of time what serving needs whatever the routes: the JSON mapper,
-     * with a record written, and Javalin's configuration, with no server started. Optional and
+     * with a record written, Javalin's configuration and its Jetty server (whose MIME table lists
+     * every locale of the JDK when first loaded), with no server started and no port opened. Optional and
      * without effect on any instance ({@link #start} does all of it anyway): a program may run it on
      * another thread while it opens the use cases, so that it is done by the time they are ready.
      */
@@ -171,7 +172,7 @@ public final class HttpApi {
             config.routes.exception(Exception.class, (failure, ctx) -> ctx.status(500));
             config.routes.error(404, ctx -> ctx.status(404));
             config.requestLogger.http((ctx, millis) -> ctx.statusCode());
-        });
+        }).jettyServer().server();
     }
 
     /** The port served on (after {@link #start}). */
