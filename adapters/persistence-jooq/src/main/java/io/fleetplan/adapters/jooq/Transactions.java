@@ -46,8 +46,8 @@ import java.util.function.Supplier;
  * is first in the queue takes the writer lock and runs the waiting changes, up to
  * {@link #MAX_GROUP}, one after the other in one transaction, each behind a savepoint, and commits
  * once; then it wakes their threads and hands the queue to the next change. Before it takes the
- * waiting changes it gives the queue a moment ({@link #LINGER_NANOS}) to grow to the last group's
- * size, or the callers just woken would each find a group of one or two. The changes share the
+ * waiting changes it gives the queue a moment ({@link #LINGER_NANOS}) to grow to the size of the
+ * largest recent group, or the callers just woken would each find a group of one or two. The changes share the
  * transaction's held-back writes ({@link Tx.Deferred}): a pool several of them lock is read once
  * and written once, their orders and events are inserted in one batch each. A change that fails is
  * rolled back to its savepoint, with what it held back, and its caller gets the exception; the
@@ -65,9 +65,14 @@ final class Transactions implements UnitOfWork {
      * The longest a group waits for as many changes as the last group had, a tenth of a
      * millisecond: the callers of the last group's changes were woken by its commit and are
      * probably placing their next ones. Like PostgreSQL's commit_delay, it trades that moment for
-     * fewer commits; a lone caller (last group of one) never waits.
+     * fewer commits; a lone caller (recent groups of one) never waits.
      */
     static final long LINGER_NANOS = 100_000L;
+    /**
+     * A group waits for the size of the largest of this many last groups: one small group (a
+     * caller late by a moment) must not make every later one small too.
+     */
+    static final int RECENT_GROUPS = 16;
 
     private final DataSource dataSource;
     private final SQLDialect dialect;
@@ -84,8 +89,9 @@ final class Transactions implements UnitOfWork {
     private final AtomicLong commits = new AtomicLong();
     /** Signalled when a change joins the queue. */
     private final java.util.concurrent.locks.Condition arrived = queueLock.newCondition();
-    /** The size of the last group committed; guarded by the writer lock. */
-    private int lastGroup = 1;
+    /** The sizes of the last groups committed, oldest overwritten first; guarded by the writer lock. */
+    private final int[] recentGroups = new int[RECENT_GROUPS];
+    private int nextRecent;
 
     /**
      * @param writer the lock every changing transaction holds, shared by everything in this process
@@ -207,10 +213,11 @@ final class Transactions implements UnitOfWork {
         try {
             queueLock.lock();
             try {
-                // As many changes as the last group had are probably on their way (their callers
-                // were just woken by its commit): wait for them a moment, to commit them together.
+                // As many changes as the recent groups had are probably on their way (their callers
+                // were just woken by a commit): wait for them a moment, to commit them together.
+                int expected = Math.min(largestRecentGroup(), MAX_GROUP);
                 long deadline = System.nanoTime() + LINGER_NANOS;
-                while (queue.size() < Math.min(lastGroup, MAX_GROUP)) {
+                while (queue.size() < expected) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         break;
@@ -231,7 +238,8 @@ final class Transactions implements UnitOfWork {
             } finally {
                 queueLock.unlock();
             }
-            lastGroup = group.size();
+            recentGroups[nextRecent] = group.size();
+            nextRecent = (nextRecent + 1) % RECENT_GROUPS;
             commit(group);
         } finally {
             writer.unlock();
@@ -250,6 +258,14 @@ final class Transactions implements UnitOfWork {
             }
         }
         return change.outcome();
+    }
+
+    private int largestRecentGroup() {
+        int largest = 1;
+        for (int size : recentGroups) {
+            largest = Math.max(largest, size);
+        }
+        return largest;
     }
 
     /** Commits the group: alone when it is one change, else together, else (if that failed) each alone. */
