@@ -8,7 +8,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * Transactions of the in-memory store: one at a time (a fair lock), so every use case sees and
+ * Transactions of the in-memory store: one at a time (one lock, not fair: a thread that just
+ * finished may take it again first, which keeps the store fast), so every use case sees and
  * leaves a consistent state; a nested call joins the transaction around it. A failure rolls every
  * table back to where the transaction began.
  */
