@@ -9,6 +9,7 @@ import io.fleetplan.application.port.in.gpu.SubmitOrder;
 import io.fleetplan.application.port.in.region.RegisterDataCenter;
 import io.fleetplan.application.port.in.region.RegisterRegion;
 import io.fleetplan.application.port.out.Stores;
+import io.fleetplan.application.service.support.TimeOrderedIds;
 import io.fleetplan.application.service.ApplicationServices;
 import io.fleetplan.domain.gpu.GpuPool;
 import io.fleetplan.domain.gpu.WorkloadClass;
@@ -26,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -142,7 +142,7 @@ final class BenchFleet {
                 Instant now = Instant.now();
                 GpuPool pool = stores.pools().lock(poolId).orElseThrow();
                 for (int n = from; n < to; n++) {
-                    pool.submit(OrderId.of("o-" + UUID.randomUUID()), tenant,
+                    pool.submit(OrderId.of(TimeOrderedIds.next("o-", now)), tenant,
                             WorkloadClass.valueOf(TIERS[n % TIERS.length]), 1, now, null, stores.orders());
                 }
                 stores.pools().update(pool);

@@ -1,5 +1,7 @@
 package io.fleetplan.bootstrap.bench;
 
+import io.fleetplan.application.service.support.TimeOrderedIds;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -10,7 +12,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -99,8 +100,10 @@ final class JdbcLimit implements AutoCloseable {
                 update.setLong(1, allocated + gpus);
                 update.setInt(2, pool);
                 update.executeUpdate();
-                String id = "o-" + UUID.randomUUID();
-                Timestamp now = Timestamp.from(Instant.now());
+                Instant at = Instant.now();
+                // Ids as Fleetplan makes them (time-ordered), so that both insert into the key index alike.
+                String id = TimeOrderedIds.next("o-", at);
+                Timestamp now = Timestamp.from(at);
                 order.setString(1, id);
                 order.setInt(2, pool);
                 order.setString(3, BenchFleet.TENANT);

@@ -10,6 +10,7 @@ import io.fleetplan.application.port.in.fleet.RegisterServerSku;
 import io.fleetplan.application.port.in.fleet.ServerSkuView;
 import io.fleetplan.application.port.out.Stores;
 import io.fleetplan.application.service.support.UseCases;
+import io.fleetplan.application.service.support.TimeOrderedIds;
 import io.fleetplan.domain.fleet.AcceleratorType;
 import io.fleetplan.domain.fleet.ServerBatch;
 import io.fleetplan.domain.fleet.ServerSku;
@@ -32,7 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -90,7 +90,7 @@ public final class FleetService implements RegisterAcceleratorType, RegisterServ
             ServerSku sku = stores.skus().find(skuId).orElseThrow(() -> new NotFoundException("sku", skuId));
             DataCenterId dcId = DataCenterId.of(command.dataCenter());
             DataCenter dc = stores.dataCenters().find(dcId).orElseThrow(() -> new NotFoundException("data-center", dcId));
-            BatchId id = command.id() == null ? BatchId.of("b-" + UUID.randomUUID()) : BatchId.of(command.id());
+            BatchId id = command.id() == null ? BatchId.of(TimeOrderedIds.next("b-", now)) : BatchId.of(command.id());
             ServerBatch batch = ServerBatch.order(id, skuId, dcId, command.quantity(),
                     Quarter.parse(command.expectedDelivery()));
             stores.batches().add(batch);

@@ -13,6 +13,7 @@ import io.fleetplan.application.port.in.gpu.SubmitOrder;
 import io.fleetplan.application.port.out.OrderFilter;
 import io.fleetplan.application.port.out.Stores;
 import io.fleetplan.application.service.support.Cursors;
+import io.fleetplan.application.service.support.TimeOrderedIds;
 import io.fleetplan.application.service.support.UseCases;
 import io.fleetplan.domain.gpu.CapacityOrder;
 import io.fleetplan.domain.gpu.GpuPool;
@@ -37,7 +38,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.BiConsumer;
 
 /**
@@ -72,7 +72,7 @@ public final class OrderService implements SubmitOrder, CancelOrder, ReleaseOrde
                     return view(earlier.get(), true);
                 }
             }
-            CapacityOrder order = pool.submit(OrderId.of("o-" + UUID.randomUUID()), tenant, tier, command.gpus(), now,
+            CapacityOrder order = pool.submit(OrderId.of(TimeOrderedIds.next("o-", now)), tenant, tier, command.gpus(), now,
                     command.idempotencyKey(), stores.orders());
             stores.pools().update(pool);
             useCases.record(actor, now, pool);
