@@ -87,9 +87,8 @@ final class DbGpuPools implements GpuPools {
      * before the commit, whatever the number of changes (a group commit's submissions to one pool).
      * Holding the row lock, the write needs no version check.
      */
-    private final class Held implements Tx.Deferred {
+    private final class Held extends Tx.ByKey<PoolId, Locked> {
         private final Tx owner;
-        private LinkedHashMap<PoolId, Locked> pools = new LinkedHashMap<>();
 
         Held(Tx owner) {
             this.owner = owner;
@@ -97,24 +96,13 @@ final class DbGpuPools implements GpuPools {
 
         @Override
         public void flush() {
-            for (Map.Entry<PoolId, Locked> e : pools.entrySet()) {
+            for (Map.Entry<PoolId, Locked> e : entries().entrySet()) {
                 Locked locked = e.getValue();
                 if (locked.version() != locked.stored()) {
                     write(owner, e.getKey(), locked);
                     e.setValue(new Locked(locked.row(), locked.version(), locked.version()));
                 }
             }
-        }
-
-        @Override
-        public Object snapshot() {
-            return new LinkedHashMap<>(pools);
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public void restore(Object snapshot) {
-            pools = new LinkedHashMap<>((Map<PoolId, Locked>) snapshot);
         }
     }
 
@@ -131,7 +119,7 @@ final class DbGpuPools implements GpuPools {
 
     @Override
     public Optional<GpuPool> find(PoolId id) {
-        Locked locked = held(tx.tx()).pools.get(id);
+        Locked locked = held(tx.tx()).entries().get(id);
         if (locked != null) {
             return Optional.of(locked.pool());
         }
@@ -142,7 +130,7 @@ final class DbGpuPools implements GpuPools {
     public Optional<GpuPool> lock(PoolId id) {
         Tx current = tx.tx();
         Held held = held(current);
-        Locked locked = held.pools.get(id);
+        Locked locked = held.entries().get(id);
         if (locked == null) {
             Optional<GpuPoolRecord> row = Jdbc.row(current.connection(), lockSql, GPU_POOL, id.region().value(),
                     id.accelerator().value());
@@ -151,7 +139,7 @@ final class DbGpuPools implements GpuPools {
             }
             long version = row.get().getVersion();
             locked = new Locked(row.get(), version, version);
-            held.pools.put(id, locked);
+            held.entries().put(id, locked);
         }
         return Optional.of(locked.pool());
     }
@@ -159,7 +147,7 @@ final class DbGpuPools implements GpuPools {
     @Override
     public long update(GpuPool pool) {
         Held held = held(tx.tx());
-        Locked locked = held.pools.get(pool.id());
+        Locked locked = held.entries().get(pool.id());
         if (locked == null) {
             // Not held: written at once, if the row is still at the version it was read at.
             Tx current = tx.tx();
@@ -170,7 +158,7 @@ final class DbGpuPools implements GpuPools {
             throw ConflictException.staleVersion("pool", pool.id(), pool.version(), locked.version());
         }
         long next = pool.version() + 1;
-        held.pools.put(pool.id(), new Locked(row(pool), next, locked.stored()));
+        held.entries().put(pool.id(), new Locked(row(pool), next, locked.stored()));
         return next;
     }
 

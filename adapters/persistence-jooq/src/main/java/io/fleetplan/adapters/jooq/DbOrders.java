@@ -21,9 +21,7 @@ import java.sql.Connection;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static io.fleetplan.adapters.jooq.schema.Tables.CAPACITY_ORDER;
@@ -65,9 +63,8 @@ final class DbOrders implements CapacityOrders {
      * before the next read of orders and before the commit. A drain that admits thousands of
      * orders, or a group commit of many submissions, sends one batch instead of a statement each.
      */
-    private final class Held implements Tx.Deferred {
+    private final class Held extends Tx.ByKey<OrderId, Write> {
         private final Tx owner;
-        private LinkedHashMap<OrderId, Write> writes = new LinkedHashMap<>();
 
         Held(Tx owner) {
             this.owner = owner;
@@ -75,22 +72,11 @@ final class DbOrders implements CapacityOrders {
 
         @Override
         public void flush() {
-            if (!writes.isEmpty()) {
-                List<Write> list = new ArrayList<>(writes.values());
-                writes = new LinkedHashMap<>();
+            if (!entries().isEmpty()) {
+                List<Write> list = new ArrayList<>(entries().values());
+                entries().clear();
                 write(owner.connection(), list);
             }
-        }
-
-        @Override
-        public Object snapshot() {
-            return new LinkedHashMap<>(writes);
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public void restore(Object snapshot) {
-            writes = new LinkedHashMap<>((Map<OrderId, Write>) snapshot);
         }
     }
 
@@ -102,17 +88,17 @@ final class DbOrders implements CapacityOrders {
     public void add(CapacityOrder order) {
         // A duplicate id or idempotency key is found by the unique constraints when the row is written.
         Held held = held(tx.tx());
-        if (held.writes.containsKey(order.id())) {
+        if (held.entries().containsKey(order.id())) {
             throw ConflictException.alreadyExists("order", order.id());
         }
-        held.writes.put(order.id(), new Write(order, true, false));
+        held.entries().put(order.id(), new Write(order, true, false));
     }
 
     @Override
     public void update(CapacityOrder order) {
         Held held = held(tx.tx());
-        Write before = held.writes.get(order.id());
-        held.writes.put(order.id(), new Write(order, before != null && before.insert(), true));
+        Write before = held.entries().get(order.id());
+        held.entries().put(order.id(), new Write(order, before != null && before.insert(), true));
     }
 
     private Held held(Tx current) {

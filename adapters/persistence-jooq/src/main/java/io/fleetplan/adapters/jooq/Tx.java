@@ -5,6 +5,7 @@ import org.jooq.DSLContext;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -33,6 +34,27 @@ final class Tx {
          * savepoint taken when it was made, so the database is as it was then too.
          */
         void restore(Object snapshot);
+    }
+
+    /** Held-back writes kept by key in order of first use; a snapshot is a copy of the map. */
+    abstract static class ByKey<K, V> implements Deferred {
+        private LinkedHashMap<K, V> entries = new LinkedHashMap<>();
+
+        /** What is held back, to read and change. */
+        final Map<K, V> entries() {
+            return entries;
+        }
+
+        @Override
+        public final Object snapshot() {
+            return new LinkedHashMap<>(entries);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public final void restore(Object snapshot) {
+            entries = new LinkedHashMap<>((Map<K, V>) snapshot);
+        }
     }
 
     /** What was held back when a savepoint was taken: the deferred writes then known and their snapshots. */
