@@ -88,10 +88,8 @@ final class DbGpuPools implements GpuPools {
      * Holding the row lock, the write needs no version check.
      */
     private final class Held extends Tx.ByKey<PoolId, Locked> {
-        private final Tx owner;
-
         Held(Tx owner) {
-            this.owner = owner;
+            super(owner);
         }
 
         @Override
@@ -99,7 +97,7 @@ final class DbGpuPools implements GpuPools {
             for (Map.Entry<PoolId, Locked> e : entries().entrySet()) {
                 Locked locked = e.getValue();
                 if (locked.version() != locked.stored()) {
-                    write(owner, e.getKey(), locked);
+                    write(owner(), e.getKey(), locked);
                     e.setValue(new Locked(locked.row(), locked.version(), locked.version()));
                 }
             }

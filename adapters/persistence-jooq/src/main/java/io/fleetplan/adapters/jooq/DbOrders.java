@@ -64,10 +64,8 @@ final class DbOrders implements CapacityOrders {
      * orders, or a group commit of many submissions, sends one batch instead of a statement each.
      */
     private final class Held extends Tx.ByKey<OrderId, Write> {
-        private final Tx owner;
-
         Held(Tx owner) {
-            this.owner = owner;
+            super(owner);
         }
 
         @Override
@@ -75,7 +73,7 @@ final class DbOrders implements CapacityOrders {
             if (!entries().isEmpty()) {
                 List<Write> list = new ArrayList<>(entries().values());
                 entries().clear();
-                write(owner.connection(), list);
+                write(owner().connection(), list);
             }
         }
     }

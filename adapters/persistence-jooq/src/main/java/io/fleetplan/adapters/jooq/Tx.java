@@ -38,7 +38,17 @@ final class Tx {
 
     /** Held-back writes kept by key in order of first use; a snapshot is a copy of the map. */
     abstract static class ByKey<K, V> implements Deferred {
+        private final Tx owner;
         private LinkedHashMap<K, V> entries = new LinkedHashMap<>();
+
+        ByKey(Tx owner) {
+            this.owner = owner;
+        }
+
+        /** The transaction the writes are held back in, whose connection writes them. */
+        final Tx owner() {
+            return owner;
+        }
 
         /** What is held back, to read and change. */
         final Map<K, V> entries() {

@@ -20,7 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Lock;
+import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,32 +38,17 @@ class H2GroupCommitTest {
         try (DatabaseStores store = TestDatabase.h2("group-commit").open()) {
             Stores stores = store.stores();
             Transactions transactions = (Transactions) stores.unitOfWork();
-            Lock writer = transactions.writer();
             ExecutorService threads = Executors.newFixedThreadPool(CHANGES);
-            List<Future<PoolId>> outcomes = new ArrayList<>();
             long commitsBefore = transactions.commits();
-            writer.lock(); // every change below waits, so the first to get the lock commits them all
-            try {
-                for (int i = 0; i < CHANGES; i++) {
-                    int n = i;
-                    outcomes.add(threads.submit(() -> stores.unitOfWork().inTransaction(() -> {
-                        GpuPool pool = GpuPool.create(PoolId.of("cn-zone" + (char) ('a' + n), "H20"));
-                        stores.pools().add(pool);
-                        stores.events().append(pool.pullEvents(), ACTOR, Instant.parse("2026-11-26T00:00:00Z"));
-                        if (n % 3 == 1) {
-                            throw new RuleViolationException("test-refusal", "change " + n + " is refused");
-                        }
-                        return pool.id();
-                    })));
+            List<Future<PoolId>> outcomes = queuedTogether(transactions, threads, n -> {
+                GpuPool pool = GpuPool.create(PoolId.of("cn-zone" + (char) ('a' + n), "H20"));
+                stores.pools().add(pool);
+                stores.events().append(pool.pullEvents(), ACTOR, Instant.parse("2026-11-26T00:00:00Z"));
+                if (n % 3 == 1) {
+                    throw new RuleViolationException("test-refusal", "change " + n + " is refused");
                 }
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (transactions.waitingChanges() < CHANGES && System.nanoTime() < deadline) {
-                    Thread.onSpinWait();
-                }
-                assertThat(transactions.waitingChanges()).isEqualTo(CHANGES);
-            } finally {
-                writer.unlock();
-            }
+                return pool.id();
+            });
 
             List<PoolId> committed = new ArrayList<>();
             for (int i = 0; i < CHANGES; i++) {
@@ -109,35 +94,21 @@ class H2GroupCommitTest {
             });
             Instant now = Instant.parse("2026-11-26T00:00:00Z");
             ExecutorService threads = Executors.newFixedThreadPool(CHANGES);
-            List<Future<OrderId>> outcomes = new ArrayList<>();
             long commitsBefore = transactions.commits();
-            transactions.writer().lock();
-            try {
-                for (int i = 0; i < CHANGES; i++) {
-                    int n = i;
-                    outcomes.add(threads.submit(() -> stores.unitOfWork().inTransaction(() -> {
-                        GpuPool pool = stores.pools().lock(poolId).orElseThrow();
-                        CapacityOrder order = pool.submit(OrderId.of("o-" + n), TenantId.of("tenant-" + n),
-                                WorkloadClass.EXTERNAL_LEASE, 8, now, null, stores.orders());
-                        stores.pools().update(pool);
-                        stores.events().append(pool.pullEvents(), ACTOR, now);
-                        if (n % 3 == 1) {
-                            assertThat(stores.orders().find(order.id())).isPresent();
-                            assertThat(stores.pools().all()).hasSize(1);
-                            assertThat(stores.events().list(EventFilter.ALL, 0, 1_000)).isNotEmpty();
-                            throw new RuleViolationException("test-refusal", "change " + n + " is refused");
-                        }
-                        return order.id();
-                    })));
+            List<Future<OrderId>> outcomes = queuedTogether(transactions, threads, n -> {
+                GpuPool pool = stores.pools().lock(poolId).orElseThrow();
+                CapacityOrder order = pool.submit(OrderId.of("o-" + n), TenantId.of("tenant-" + n),
+                        WorkloadClass.EXTERNAL_LEASE, 8, now, null, stores.orders());
+                stores.pools().update(pool);
+                stores.events().append(pool.pullEvents(), ACTOR, now);
+                if (n % 3 == 1) {
+                    assertThat(stores.orders().find(order.id())).isPresent();
+                    assertThat(stores.pools().all()).hasSize(1);
+                    assertThat(stores.events().list(EventFilter.ALL, 0, 1_000)).isNotEmpty();
+                    throw new RuleViolationException("test-refusal", "change " + n + " is refused");
                 }
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (transactions.waitingChanges() < CHANGES && System.nanoTime() < deadline) {
-                    Thread.onSpinWait();
-                }
-                assertThat(transactions.waitingChanges()).isEqualTo(CHANGES);
-            } finally {
-                transactions.writer().unlock();
-            }
+                return order.id();
+            });
 
             List<OrderId> committed = new ArrayList<>();
             for (int i = 0; i < CHANGES; i++) {
@@ -187,5 +158,30 @@ class H2GroupCommitTest {
                 return stores.unitOfWork().readOnly(() -> stores.pools().find(pool));
             })).isPresent();
         }
+    }
+
+    /**
+     * Submits changes 0 to {@link #CHANGES} - 1, each in its own unit of work on its own thread,
+     * while this thread holds the writer lock: all of them queue, and the first to get the lock
+     * once it is released commits them as one group.
+     */
+    private static <T> List<Future<T>> queuedTogether(Transactions transactions, ExecutorService threads,
+                                                      IntFunction<T> change) {
+        List<Future<T>> outcomes = new ArrayList<>();
+        transactions.writer().lock();
+        try {
+            for (int i = 0; i < CHANGES; i++) {
+                int n = i;
+                outcomes.add(threads.submit(() -> transactions.inTransaction(() -> change.apply(n))));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (transactions.waitingChanges() < CHANGES && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(transactions.waitingChanges()).isEqualTo(CHANGES);
+        } finally {
+            transactions.writer().unlock();
+        }
+        return outcomes;
     }
 }
