@@ -9,7 +9,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,14 +21,52 @@ import java.util.Optional;
  * execute context and listeners, converting each bind value) costs more than the database's own;
  * the SQL still comes from the generated schema, and a failure still comes out as jOOQ's
  * {@link DataAccessException}, like every other statement's.
+ *
+ * <p>Their prepared statements stay open on the database connection, across the transactions that
+ * borrow it from the pool, and are used again: H2 parses a {@code SELECT ... FOR UPDATE} again at
+ * every {@code prepareStatement} (its query cache leaves locking queries out), and the pool lock is
+ * in every admission. A statement belongs to one connection, and a connection to one transaction at
+ * a time, so only the thread that holds the connection uses its statements.
  */
 final class Jdbc {
+    /** The open statements of each physical connection, by SQL; connections found closed are dropped. */
+    private static final Map<Connection, Map<String, PreparedStatement>> STATEMENTS = new IdentityHashMap<>();
+
     private Jdbc() {
+    }
+
+    /** The open statement for {@code sql} on the physical connection under {@code connection}. */
+    static PreparedStatement prepared(Connection connection, String sql) throws SQLException {
+        Connection physical = connection.unwrap(Connection.class);
+        Map<String, PreparedStatement> statements;
+        synchronized (STATEMENTS) {
+            statements = STATEMENTS.get(physical);
+            if (statements == null) {
+                STATEMENTS.keySet().removeIf(Jdbc::isClosed);
+                statements = new HashMap<>();
+                STATEMENTS.put(physical, statements);
+            }
+        }
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null || statement.isClosed()) {
+            statement = physical.prepareStatement(sql);
+            statements.put(sql, statement);
+        }
+        return statement;
+    }
+
+    private static boolean isClosed(Connection connection) {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
     }
 
     /** Runs an INSERT, UPDATE or DELETE; returns the rows it changed. */
     static int update(Connection connection, String sql, Object... values) {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try {
+            PreparedStatement statement = prepared(connection, sql);
             bind(statement, values);
             return statement.executeUpdate();
         } catch (SQLException e) {
@@ -35,7 +76,9 @@ final class Jdbc {
 
     /** Runs one statement for each row of bind values, as one batch; returns the rows each changed. */
     static int[] batch(Connection connection, String sql, List<Object[]> rows) {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try {
+            PreparedStatement statement = prepared(connection, sql);
+            statement.clearBatch();
             for (Object[] values : rows) {
                 bind(statement, values);
                 statement.addBatch();
@@ -48,7 +91,8 @@ final class Jdbc {
 
     /** Runs a statement that returns one row of one number (an UPDATE ... RETURNING, a count). */
     static long single(Connection connection, String sql, Object... values) {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try {
+            PreparedStatement statement = prepared(connection, sql);
             bind(statement, values);
             try (ResultSet result = statement.executeQuery()) {
                 if (!result.next()) {
@@ -66,7 +110,8 @@ final class Jdbc {
      * the table's fields, as jOOQ renders {@code selectFrom}); the row as the table's record.
      */
     static <R extends Record> Optional<R> row(Connection connection, String sql, Table<R> table, Object... values) {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try {
+            PreparedStatement statement = prepared(connection, sql);
             bind(statement, values);
             try (ResultSet result = statement.executeQuery()) {
                 if (!result.next()) {
