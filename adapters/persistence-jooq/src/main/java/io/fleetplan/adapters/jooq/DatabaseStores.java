@@ -108,8 +108,11 @@ public final class DatabaseStores implements AutoCloseable {
             throw e;
         }
         this.url = target.url();
-        Transactions tx = new Transactions(dataSource, target.dialect(),
-                target.dialect() == SQLDialect.H2 ? H2_WRITERS.computeIfAbsent(target.url(), u -> new ReentrantLock()) : null);
+        // H2: the one writer of the database, shared by every store in this process that opens it.
+        // A database server: this store's own group lock (one group commit at a time from here;
+        // other stores and processes commit beside it).
+        Transactions tx = new Transactions(dataSource, target.dialect(), target.dialect() == SQLDialect.H2
+                ? H2_WRITERS.computeIfAbsent(target.url(), u -> new ReentrantLock()) : new ReentrantLock());
         this.stores = new Stores(new DbRegions(tx), new DbDataCenters(tx), new DbAcceleratorTypes(tx),
                 new DbServerSkus(tx), new DbServerBatches(tx), new DbGpuPools(tx), new DbOrders(tx),
                 new DbCommitments(tx), new DbEventLog(tx), new DbApiTokens(tx), new DbScenarios(tx), tx);

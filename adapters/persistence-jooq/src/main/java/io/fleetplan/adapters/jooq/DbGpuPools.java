@@ -14,6 +14,7 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,14 +93,28 @@ final class DbGpuPools implements GpuPools {
             super(owner);
         }
 
+        /** Writes every pool changed since it was last written, in one batch. */
         @Override
         public void flush() {
+            List<Map.Entry<PoolId, Locked>> changed = new ArrayList<>();
+            List<Object[]> binds = new ArrayList<>();
             for (Map.Entry<PoolId, Locked> e : entries().entrySet()) {
                 Locked locked = e.getValue();
                 if (locked.version() != locked.stored()) {
-                    write(owner(), e.getKey(), locked);
-                    e.setValue(new Locked(locked.row(), locked.version(), locked.version()));
+                    changed.add(e);
+                    binds.add(values(locked.row(), locked.version(), locked.stored()));
                 }
+            }
+            if (changed.isEmpty()) {
+                return;
+            }
+            Tx current = owner();
+            int[] updated = Jdbc.batch(current.connection(), updateSql, binds);
+            for (int i = 0; i < changed.size(); i++) {
+                Map.Entry<PoolId, Locked> e = changed.get(i);
+                Locked locked = e.getValue();
+                rows.checked(current.dsl(), updated[i], key(e.getKey()), e.getKey(), locked.stored());
+                e.setValue(new Locked(locked.row(), locked.version(), locked.version()));
             }
         }
     }
@@ -158,11 +173,6 @@ final class DbGpuPools implements GpuPools {
         long next = pool.version() + 1;
         held.entries().put(pool.id(), new Locked(row(pool), next, locked.stored()));
         return next;
-    }
-
-    private void write(Tx current, PoolId id, Locked locked) {
-        rows.checked(current.dsl(), Jdbc.update(current.connection(), updateSql,
-                values(locked.row(), locked.version(), locked.stored())), key(id), id, locked.stored());
     }
 
     /** The update's bind values: the figures, the next version, the key, the expected version. */

@@ -40,7 +40,7 @@ import java.util.function.Supplier;
  * commits; after the process is killed it could bring back part of a transaction that was open
  * at that moment (a pool's figures without the order rows they count). With one writer, a commit
  * never writes another change half-done, and H2's row locks never wait. Read-only work does not
- * take the writer lock. H2 is always opened with a writer lock; a database server never is.
+ * take the writer lock.
  *
  * <p>Changes wait in a queue and are committed together (group commit): the thread whose change
  * is first in the queue takes the writer lock and runs the waiting changes, up to
@@ -56,6 +56,15 @@ import java.util.function.Supplier;
  * Each change still runs alone, in order, and sees every change before it: the outcome is that of
  * the same changes committed one by one. If the shared transaction itself fails, every change in
  * it runs again on its own.
+ *
+ * <p>A database server (PostgreSQL) serialises concurrent transactions itself, on its row locks,
+ * and is shared by other processes. Its changes are committed in groups as well, which spares a
+ * commit (and its write to the log) per change: the lock is then this store's own, one group at
+ * a time from this process, beside the transactions of every other one. There a group waits at
+ * most {@link #GROUP_LOCK_TIMEOUT_MS} for a row lock. Two processes' groups can lock the same
+ * pools in opposite orders, and the server finds such a deadlock only after its
+ * {@code deadlock_timeout} (a second by default); a group that times out runs each change again
+ * on its own, without that limit.
  */
 final class Transactions implements UnitOfWork {
     static final int MAX_ATTEMPTS = 6;
@@ -73,6 +82,9 @@ final class Transactions implements UnitOfWork {
      * caller late by a moment) must not make every later one small too.
      */
     static final int RECENT_GROUPS = 16;
+    /** The longest a group on a database server waits for one row lock before its changes run one by one. */
+    static final int GROUP_LOCK_TIMEOUT_MS = 100;
+    private static final String GROUP_LOCK_TIMEOUT_SQL = "SET LOCAL lock_timeout = '" + GROUP_LOCK_TIMEOUT_MS + "ms'";
 
     private final DataSource dataSource;
     private final SQLDialect dialect;
@@ -80,13 +92,19 @@ final class Transactions implements UnitOfWork {
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
     /** Set while this thread runs read-only work, which does not hold the writer lock. */
     private final ThreadLocal<Boolean> reading = new ThreadLocal<>();
-    /** Held by the one transaction that may change the database; null when the database serialises them itself. */
+    /**
+     * Held while a group is committed. On H2, by the one transaction that may change the database;
+     * on a database server, by this store's one group at a time.
+     */
     private final Lock writer;
+    /** Whether the database lives in this process (H2), with one writer; else it is a server. */
+    private final boolean embedded;
     /** Guards {@link #queue} and the outcome of every change in it. */
     private final ReentrantLock queueLock = new ReentrantLock();
     /** Changes waiting to be committed, in arrival order; the first one's thread commits the next group. */
     private final Deque<Change<?>> queue = new ArrayDeque<>();
     private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong groupsRunAlone = new AtomicLong();
     /** Signalled when a change joins the queue. */
     private final java.util.concurrent.locks.Condition arrived = queueLock.newCondition();
     /** The sizes of the last groups committed, oldest overwritten first; guarded by the writer lock. */
@@ -94,26 +112,27 @@ final class Transactions implements UnitOfWork {
     private int nextRecent;
 
     /**
-     * @param writer the lock every changing transaction holds, shared by everything in this process
-     *               that opens the same database; null for a database server
+     * @param writer the lock every group commit holds: for H2, shared by everything in this process
+     *               that opens the same database; for a database server, this store's own
      */
     Transactions(DataSource dataSource, SQLDialect dialect, Lock writer) {
         this.dataSource = dataSource;
         this.dialect = dialect;
-        this.writer = writer;
+        this.writer = java.util.Objects.requireNonNull(writer, "writer");
+        this.embedded = dialect == SQLDialect.H2;
         this.settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
     }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (current.get() != null) {
-            if (writer != null && reading.get() != null) {
+            if (embedded && reading.get() != null) {
                 throw new IllegalStateException("a change was started inside read-only work, where it would "
                         + "not hold the writer lock; run it in its own unit of work");
             }
             return work.get();
         }
-        return writer == null ? withRetries(work) : grouped(work);
+        return grouped(work);
     }
 
     @Override
@@ -277,6 +296,7 @@ final class Transactions implements UnitOfWork {
         try {
             runTogether(group);
         } catch (RuntimeException | Error e) {
+            groupsRunAlone.incrementAndGet();
             for (Change<?> change : group) {
                 change.runAlone();
             }
@@ -289,6 +309,9 @@ final class Transactions implements UnitOfWork {
             boolean committed = false;
             Tx tx = new Tx(DSL.using(connection, dialect, settings), connection);
             try {
+                if (!embedded) {
+                    Jdbc.update(connection, GROUP_LOCK_TIMEOUT_SQL);
+                }
                 for (Change<?> change : group) {
                     Savepoint savepoint = connection.setSavepoint();
                     Tx.Mark mark = tx.mark();
@@ -370,9 +393,14 @@ final class Transactions implements UnitOfWork {
         }
     }
 
-    /** The writer lock, null for a database server; for this package's tests. */
+    /** The lock a group commit holds; for this package's tests. */
     Lock writer() {
         return writer;
+    }
+
+    /** Groups whose shared transaction failed, so that each change ran again on its own; for this package's tests. */
+    long groupsRunAlone() {
+        return groupsRunAlone.get();
     }
 
     /** Transactions committed so far (a group commit counts once); for this package's tests. */

@@ -26,9 +26,14 @@ class TransactionRetryTest {
     private static final PoolId A = PoolId.of("cn-hangzhou", "H20");
     private static final PoolId B = PoolId.of("cn-hangzhou", "H800");
 
+    /**
+     * Two stores on one PostgreSQL database (two application nodes, say): one store commits one
+     * group at a time, so it takes two to run two transactions that wait for each other.
+     */
     @Test
     void aTransactionChosenAsADeadlockVictimIsRunAgainAndBothComplete() throws Exception {
-        try (DatabaseStores store = TestDatabase.postgres("retry").open()) {
+        TestDatabase database = TestDatabase.postgres("retry");
+        try (DatabaseStores store = database.open(); DatabaseStores other = database.open()) {
             Stores stores = store.stores();
             stores.unitOfWork().inTransaction(() -> {
                 stores.pools().add(GpuPool.create(A));
@@ -38,7 +43,8 @@ class TransactionRetryTest {
             CyclicBarrier bothHoldOne = new CyclicBarrier(2);
             AtomicInteger attempts = new AtomicInteger();
             CompletableFuture<Long> ab = CompletableFuture.supplyAsync(() -> lockBoth(stores, A, B, bothHoldOne, attempts));
-            CompletableFuture<Long> ba = CompletableFuture.supplyAsync(() -> lockBoth(stores, B, A, bothHoldOne, attempts));
+            CompletableFuture<Long> ba = CompletableFuture.supplyAsync(
+                    () -> lockBoth(other.stores(), B, A, bothHoldOne, attempts));
 
             assertThat(ab.get(60, TimeUnit.SECONDS)).isPositive();
             assertThat(ba.get(60, TimeUnit.SECONDS)).isPositive();

@@ -1,0 +1,98 @@
+package io.fleetplan.adapters.jooq;
+
+import io.fleetplan.application.port.out.EventFilter;
+import io.fleetplan.application.port.out.StoredEvent;
+import io.fleetplan.application.port.out.Stores;
+import io.fleetplan.domain.gpu.CapacityOrder;
+import io.fleetplan.domain.gpu.GpuPool;
+import io.fleetplan.domain.gpu.WorkloadClass;
+import io.fleetplan.domain.shared.OrderId;
+import io.fleetplan.domain.shared.PoolId;
+import io.fleetplan.domain.shared.TenantId;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Group commit on PostgreSQL, where the group lock is the store's own and the server's row locks
+ * are shared with other processes.
+ */
+class PostgresGroupCommitTest extends GroupCommitCases {
+    @Override
+    protected TestDatabase database() {
+        return TestDatabase.postgres("group_commit");
+    }
+
+    /**
+     * Another process holds a pool's row lock for longer than a group may wait: the group gives
+     * up, and its changes run one by one, each waiting as long as it takes; all of them commit.
+     */
+    @Test
+    void aGroupThatWaitsTooLongForARowLockRunsItsChangesOneByOne() throws Exception {
+        try (DatabaseStores store = database().open()) {
+            Stores stores = store.stores();
+            Transactions transactions = (Transactions) stores.unitOfWork();
+            PoolId poolId = PoolId.of("cn-hangzhou", "H20");
+            stores.unitOfWork().inTransaction(() -> {
+                stores.pools().add(GpuPool.create(poolId));
+                return null;
+            });
+            Instant now = Instant.parse("2026-11-26T00:00:00Z");
+            ExecutorService threads = Executors.newFixedThreadPool(CHANGES);
+            long commitsBefore = transactions.commits();
+            List<Future<OrderId>> outcomes;
+            try (Connection other = store.dataSource().getConnection();
+                 PreparedStatement lock = other.prepareStatement(
+                         "SELECT version FROM gpu_pool WHERE region_id = ? FOR UPDATE")) {
+                lock.setString(1, poolId.region().value());
+                try (ResultSet row = lock.executeQuery()) {
+                    assertThat(row.next()).isTrue();
+                }
+                outcomes = queuedTogether(transactions, threads, n -> {
+                    GpuPool pool = stores.pools().lock(poolId).orElseThrow();
+                    CapacityOrder order = pool.submit(OrderId.of("o-" + n), TenantId.of("tenant-" + n),
+                            WorkloadClass.EXTERNAL_LEASE, 8, now, null, stores.orders());
+                    stores.pools().update(pool);
+                    stores.events().append(pool.pullEvents(), ACTOR, now);
+                    return order.id();
+                });
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (transactions.groupsRunAlone() == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertThat(transactions.groupsRunAlone()).as("the group gave up waiting").isEqualTo(1);
+                assertThat(transactions.commits()).as("nothing committed while the lock is held")
+                        .isEqualTo(commitsBefore);
+                other.rollback();
+            }
+            List<OrderId> committed = new ArrayList<>();
+            for (Future<OrderId> outcome : outcomes) {
+                committed.add(outcome.get(30, TimeUnit.SECONDS));
+            }
+            threads.shutdown();
+
+            assertThat(transactions.commits() - commitsBefore).as("one commit per change").isEqualTo(CHANGES);
+            GpuPool pool = stores.unitOfWork().readOnly(() -> stores.pools().find(poolId).orElseThrow());
+            assertThat(pool.submissions()).isEqualTo(CHANGES);
+            assertThat(pool.pending(WorkloadClass.EXTERNAL_LEASE)).isEqualTo(CHANGES);
+            List<StoredEvent> events = stores.unitOfWork().readOnly(() -> stores.events().list(EventFilter.ALL, 0, 1_000));
+            assertThat(events).extracting(StoredEvent::sequence)
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, events.size()).boxed().toList());
+            assertThat(events.stream().filter(e -> e.event().subject().startsWith("o-"))
+                    .map(e -> OrderId.of(e.event().subject())).distinct().toList())
+                    .containsExactlyInAnyOrderElementsOf(committed);
+        }
+    }
+}
