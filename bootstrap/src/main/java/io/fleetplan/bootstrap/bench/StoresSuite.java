@@ -36,6 +36,8 @@ final class StoresSuite {
     private final PrintStream log;
     /** Fleetplan's results per store, joined with the limit's when that is measured; indexed [spread][threads]. */
     private final Map<String, Load.Result[][]> fleetplan = new HashMap<>();
+    /** The regions of the bench fleet's pools per store, for the limit on Fleetplan's tables. */
+    private final Map<String, List<String>> regionsOf = new HashMap<>();
 
     StoresSuite(BenchOptions options, PrintStream log) {
         this.options = options;
@@ -46,7 +48,8 @@ final class StoresSuite {
         int spreadPools = options.spreadPools();
         Table admissions = new Table("Order admissions per second through the application API (stores)",
                 "store", "pools", "threads", "Fleetplan orders/s", "p50 ms", "p99 ms", "CPU ms/order", "limit tx/s",
-                "limit p50 ms", "limit p99 ms", "limit CPU ms/tx", "Fleetplan / limit", "errors");
+                "limit p50 ms", "limit p99 ms", "limit CPU ms/tx", "Fleetplan / limit",
+                "limit on Fleetplan's tables tx/s", "Fleetplan / that", "errors");
         Table drain = new Table("Backlog drain on one activation (stores)",
                 "store", "pending orders", "GPUs brought into service", "orders admitted", "still pending",
                 "drain s", "backlog seeded in s");
@@ -65,6 +68,11 @@ final class StoresSuite {
                 + " (lock the pool row FOR UPDATE, update it, insert an order row, insert an event row, commit),"
                 + " one connection per thread, no application code. H2 is the crash-safe file database"
                 + " (WRITE_DELAY=0), as Fleetplan opens it.");
+        admissions.note("Limit on Fleetplan's tables: the same bare transaction writing what an admission writes,"
+                + " on Fleetplan's own tables after its run: the pool row, the order row (its key, idempotency,"
+                + " queue, allocation and listing indexes) and two event rows (submitted, allocated; time and"
+                + " subject indexes) numbered by the event counter row. The gap between the two limits is the"
+                + " schema's; the gap between this one and Fleetplan's rate is the application's.");
         admissions.note("CPU ms: CPU time of the calling threads per operation (ThreadMXBean), which a loaded"
                 + " machine inflates far less than wall-clock time. For H2 (embedded) it includes the database's"
                 + " work; for PostgreSQL only the client's.");
@@ -136,6 +144,7 @@ final class StoresSuite {
         ApplicationServices services = BenchFleet.services(stores);
         BenchFleet fleet = BenchFleet.build(services, "bx", options.spreadPools(), SERVERS_PER_POOL * BenchFleet.GPUS_PER_SERVER);
         List<String> regions = fleet.regions();
+        regionsOf.put(store, regions);
         Load.Result[][] results = new Load.Result[2][THREADS.length];
         AtomicLong sequence = new AtomicLong();
         for (int spread = 0; spread < 2; spread++) {
@@ -162,44 +171,55 @@ final class StoresSuite {
         }
         fleetplan.put(store, results);
         if (store.equals("memory")) {
-            addRows(store, admissions, null);
+            addRows(store, admissions, null, null);
         }
         drain(store, stores, services, fleet, drain);
     }
 
     private void limit(String store, String url, String user, String password, Table admissions) throws Exception {
-        Load.Result[][] results = new Load.Result[2][THREADS.length];
+        Load.Result[][] scratch;
         try (JdbcLimit limit = new JdbcLimit(url, user, password, options.spreadPools())) {
-            AtomicLong sequence = new AtomicLong();
-            for (int spread = 0; spread < 2; spread++) {
-                boolean hot = spread == 0;
-                for (int t = 0; t < THREADS.length; t++) {
-                    int threads = THREADS[t];
-                    Load.Operation[] clients = new Load.Operation[threads];
-                    for (int i = 0; i < threads; i++) {
-                        clients[i] = limit.client(call -> hot ? 0 : sequence.getAndIncrement() % options.spreadPools());
-                    }
-                    Load.Result result = Load.run(threads, options.warmupMillis(), options.measureMillis(),
-                            options.minOperations(threads),
-                            thread -> clients[thread]);
-                    results[spread][t] = result;
-                    log.printf(Locale.ROOT, "  %s limit %s %d threads: %s tx/s%n", store,
-                            hot ? "hot pool" : options.spreadPools() + " pools", threads, Table.rate(result.perSecond()));
-                    if (result.firstError() != null) {
-                        log.println("    first error: " + result.firstError());
-                    }
+            scratch = limitRuns(store, "limit", limit);
+        }
+        Load.Result[][] onTables;
+        try (JdbcLimit limit = JdbcLimit.onFleetplanTables(url, user, password, regionsOf.get(store))) {
+            onTables = limitRuns(store, "limit on Fleetplan's tables", limit);
+        }
+        addRows(store, admissions, scratch, onTables);
+    }
+
+    private Load.Result[][] limitRuns(String store, String name, JdbcLimit limit) throws Exception {
+        Load.Result[][] results = new Load.Result[2][THREADS.length];
+        AtomicLong sequence = new AtomicLong();
+        for (int spread = 0; spread < 2; spread++) {
+            boolean hot = spread == 0;
+            for (int t = 0; t < THREADS.length; t++) {
+                int threads = THREADS[t];
+                Load.Operation[] clients = new Load.Operation[threads];
+                for (int i = 0; i < threads; i++) {
+                    clients[i] = limit.client(call -> hot ? 0 : sequence.getAndIncrement() % options.spreadPools());
+                }
+                Load.Result result = Load.run(threads, options.warmupMillis(), options.measureMillis(),
+                        options.minOperations(threads),
+                        thread -> clients[thread]);
+                results[spread][t] = result;
+                log.printf(Locale.ROOT, "  %s %s %s %d threads: %s tx/s%n", store, name,
+                        hot ? "hot pool" : options.spreadPools() + " pools", threads, Table.rate(result.perSecond()));
+                if (result.firstError() != null) {
+                    log.println("    first error: " + result.firstError());
                 }
             }
         }
-        addRows(store, admissions, results);
+        return results;
     }
 
-    private void addRows(String store, Table admissions, Load.Result[][] limits) {
+    private void addRows(String store, Table admissions, Load.Result[][] limits, Load.Result[][] onTables) {
         Load.Result[][] ours = fleetplan.get(store);
         for (int spread = 0; spread < 2; spread++) {
             for (int t = 0; t < THREADS.length; t++) {
                 Load.Result f = ours[spread][t];
                 Load.Result l = limits == null ? null : limits[spread][t];
+                Load.Result tl = onTables == null ? null : onTables[spread][t];
                 admissions.row(store, spread == 0 ? "1 (hot)" : String.valueOf(options.spreadPools()), THREADS[t],
                         Table.rate(f.perSecond()), Table.millis(f.percentile(50)), Table.millis(f.percentile(99)),
                         Table.millis(f.cpuPerOperation()),
@@ -207,10 +227,14 @@ final class StoresSuite {
                         l == null ? "n/a" : Table.millis(l.percentile(50)),
                         l == null ? "n/a" : Table.millis(l.percentile(99)),
                         l == null ? "n/a" : Table.millis(l.cpuPerOperation()),
-                        l == null || l.operations() == 0 ? "n/a" : Table.percent(f.perSecond() / l.perSecond()),
-                        f.errors() + (l == null ? 0 : l.errors()));
+                        ratio(f, l), tl == null ? "n/a" : Table.rate(tl.perSecond()), ratio(f, tl),
+                        f.errors() + (l == null ? 0 : l.errors()) + (tl == null ? 0 : tl.errors()));
             }
         }
+    }
+
+    private static String ratio(Load.Result ours, Load.Result limit) {
+        return limit == null || limit.operations() == 0 ? "n/a" : Table.percent(ours.perSecond() / limit.perSecond());
     }
 
     private void drain(String store, Stores stores, ApplicationServices services, BenchFleet fleet, Table drain) {

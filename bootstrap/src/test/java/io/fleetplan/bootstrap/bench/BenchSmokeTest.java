@@ -34,11 +34,14 @@ class BenchSmokeTest {
         }
         for (int row = 0; row < 4; row++) {
             assertThat(admissions.cell(row, "limit tx/s")).isEqualTo("n/a");
+            assertThat(admissions.cell(row, "limit on Fleetplan's tables tx/s")).isEqualTo("n/a");
         }
         for (int row = 4; row < 8; row++) {
             assertPositive(admissions, row, "limit tx/s", "limit p50 ms", "limit p99 ms", "limit CPU ms/tx");
             // a ratio, rounded to a whole percent: a quick run on a busy machine may round to 0%
             assertThat(admissions.cell(row, "Fleetplan / limit")).matches("\\d+%");
+            assertPositive(admissions, row, "limit on Fleetplan's tables tx/s");
+            assertThat(admissions.cell(row, "Fleetplan / that")).matches("\\d+%");
         }
 
         Table drain = tables.get(1);
