@@ -15,9 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -34,10 +32,6 @@ final class StoresSuite {
 
     private final BenchOptions options;
     private final PrintStream log;
-    /** Fleetplan's results per store, joined with the limit's when that is measured; indexed [spread][threads]. */
-    private final Map<String, Load.Result[][]> fleetplan = new HashMap<>();
-    /** The regions of the bench fleet's pools per store, for the limit on Fleetplan's tables. */
-    private final Map<String, List<String>> regionsOf = new HashMap<>();
 
     StoresSuite(BenchOptions options, PrintStream log) {
         this.options = options;
@@ -67,7 +61,8 @@ final class StoresSuite {
         admissions.note("Limit: the bare JDBC transaction of the same shape on scratch tables in the same database"
                 + " (lock the pool row FOR UPDATE, update it, insert an order row, insert an event row, commit),"
                 + " one connection per thread, no application code. H2 is the crash-safe file database"
-                + " (WRITE_DELAY=0), as Fleetplan opens it.");
+                + " (WRITE_DELAY=0), as Fleetplan opens it. Each case of both limits runs right after"
+                + " Fleetplan's same case, so that a ratio compares runs seconds apart.");
         admissions.note("Limit on Fleetplan's tables: the same bare transaction writing what an admission writes,"
                 + " on Fleetplan's own tables after its run: the pool row, the order row (its key, idempotency,"
                 + " queue, allocation and listing indexes) and two event rows (submitted, allocated; time and"
@@ -87,17 +82,15 @@ final class StoresSuite {
 
     private void memory(Table admissions, Table drain) throws Exception {
         log.println("stores: memory");
-        measureStore("memory", InMemoryStores.create(), admissions, drain);
+        measureStore("memory", InMemoryStores.create(), null, admissions, drain);
     }
 
     private void h2(Table admissions, Table drain) throws Exception {
         Path dir = Files.createTempDirectory("fleetplan-bench-h2-");
         log.println("stores: h2 in " + dir);
-        try {
-            try (DatabaseStores db = DatabaseStores.h2(dir)) {
-                measureStore("h2", db.stores(), admissions, drain);
-            }
-            limit("h2", DatabaseStores.h2Url(dir), "sa", "", admissions);
+        try (DatabaseStores db = DatabaseStores.h2(dir)) {
+            // The same URL, so the limit's connections open the same database in this process.
+            measureStore("h2", db.stores(), new Database(DatabaseStores.h2Url(dir), "sa", ""), admissions, drain);
         } finally {
             Bench.deleteTree(dir);
         }
@@ -114,9 +107,9 @@ final class StoresSuite {
         }
         try {
             try (DatabaseStores db = DatabaseStores.postgres(url, options.jdbcUser(), options.jdbcPassword(), 10)) {
-                measureStore("postgres", db.stores(), admissions, drain);
+                measureStore("postgres", db.stores(), new Database(url, options.jdbcUser(), options.jdbcPassword()),
+                        admissions, drain);
             }
-            limit("postgres", url, options.jdbcUser(), options.jdbcPassword(), admissions);
         } finally {
             try (Connection c = DriverManager.getConnection(given, options.jdbcUser(), options.jdbcPassword());
                  Statement s = c.createStatement()) {
@@ -125,6 +118,10 @@ final class StoresSuite {
                 log.println("could not drop the scratch database " + name + ": " + e.getMessage());
             }
         }
+    }
+
+    /** The database a store's limits connect to. */
+    private record Database(String url, String user, String password) {
     }
 
     /** The URL with its database name replaced. */
@@ -139,82 +136,75 @@ final class StoresSuite {
         return base.substring(0, slash + 1) + database + rest;
     }
 
-
-    private void measureStore(String store, Stores stores, Table admissions, Table drain) throws Exception {
+    /**
+     * Fleetplan's four cases on the store, each followed at once by the same case of both limits
+     * when the store is a database, so that a ratio compares runs a few seconds apart (this
+     * machine's speed drifts over minutes); then the drain.
+     */
+    private void measureStore(String store, Stores stores, Database database, Table admissions, Table drain)
+            throws Exception {
         ApplicationServices services = BenchFleet.services(stores);
         BenchFleet fleet = BenchFleet.build(services, "bx", options.spreadPools(), SERVERS_PER_POOL * BenchFleet.GPUS_PER_SERVER);
-        List<String> regions = fleet.regions();
-        regionsOf.put(store, regions);
+        List<String> regions = List.copyOf(fleet.regions());
         Load.Result[][] results = new Load.Result[2][THREADS.length];
+        Load.Result[][] limits = database == null ? null : new Load.Result[2][THREADS.length];
+        Load.Result[][] onTables = database == null ? null : new Load.Result[2][THREADS.length];
         AtomicLong sequence = new AtomicLong();
-        for (int spread = 0; spread < 2; spread++) {
-            for (int t = 0; t < THREADS.length; t++) {
-                boolean hot = spread == 0;
-                int threads = THREADS[t];
-                Load.Result result = Load.run(threads, options.warmupMillis(), options.measureMillis(),
-                        options.minOperations(threads), thread -> () -> {
-                    long n = sequence.getAndIncrement();
-                    String region = hot ? regions.get(0) : regions.get((int) (n % regions.size()));
-                    OrderView order = services.orders().submit(BenchFleet.ACTOR,
-                            BenchFleet.order(region, BenchFleet.GPUS_PER_SERVER, n));
-                    if (!"ALLOCATED".equals(order.status())) {
-                        throw new IllegalStateException("order " + order.id() + " was not admitted: " + order.status());
+        try (JdbcLimit scratch = database == null ? null
+                     : new JdbcLimit(database.url(), database.user(), database.password(), options.spreadPools());
+             JdbcLimit tables = database == null ? null
+                     : JdbcLimit.onFleetplanTables(database.url(), database.user(), database.password(), regions)) {
+            for (int spread = 0; spread < 2; spread++) {
+                for (int t = 0; t < THREADS.length; t++) {
+                    boolean hot = spread == 0;
+                    int threads = THREADS[t];
+                    Load.Result result = Load.run(threads, options.warmupMillis(), options.measureMillis(),
+                            options.minOperations(threads), thread -> () -> {
+                        long n = sequence.getAndIncrement();
+                        String region = hot ? regions.get(0) : regions.get((int) (n % regions.size()));
+                        OrderView order = services.orders().submit(BenchFleet.ACTOR,
+                                BenchFleet.order(region, BenchFleet.GPUS_PER_SERVER, n));
+                        if (!"ALLOCATED".equals(order.status())) {
+                            throw new IllegalStateException("order " + order.id() + " was not admitted: "
+                                    + order.status());
+                        }
+                    });
+                    results[spread][t] = result;
+                    report(store, "Fleetplan", hot, threads, result, "orders/s");
+                    if (database != null) {
+                        limits[spread][t] = limitRun(store, "limit", scratch, hot, threads);
+                        onTables[spread][t] = limitRun(store, "limit on Fleetplan's tables", tables, hot, threads);
                     }
-                });
-                results[spread][t] = result;
-                log.printf(Locale.ROOT, "  %s %s %d threads: %s orders/s%n", store, hot ? "hot pool" : options.spreadPools() + " pools",
-                        threads, Table.rate(result.perSecond()));
-                if (result.firstError() != null) {
-                    log.println("    first error: " + result.firstError());
                 }
             }
         }
-        fleetplan.put(store, results);
-        if (store.equals("memory")) {
-            addRows(store, admissions, null, null);
-        }
+        addRows(store, admissions, results, limits, onTables);
         drain(store, stores, services, fleet, drain);
     }
 
-    private void limit(String store, String url, String user, String password, Table admissions) throws Exception {
-        Load.Result[][] scratch;
-        try (JdbcLimit limit = new JdbcLimit(url, user, password, options.spreadPools())) {
-            scratch = limitRuns(store, "limit", limit);
-        }
-        Load.Result[][] onTables;
-        try (JdbcLimit limit = JdbcLimit.onFleetplanTables(url, user, password, regionsOf.get(store))) {
-            onTables = limitRuns(store, "limit on Fleetplan's tables", limit);
-        }
-        addRows(store, admissions, scratch, onTables);
-    }
-
-    private Load.Result[][] limitRuns(String store, String name, JdbcLimit limit) throws Exception {
-        Load.Result[][] results = new Load.Result[2][THREADS.length];
+    private Load.Result limitRun(String store, String name, JdbcLimit limit, boolean hot, int threads)
+            throws Exception {
         AtomicLong sequence = new AtomicLong();
-        for (int spread = 0; spread < 2; spread++) {
-            boolean hot = spread == 0;
-            for (int t = 0; t < THREADS.length; t++) {
-                int threads = THREADS[t];
-                Load.Operation[] clients = new Load.Operation[threads];
-                for (int i = 0; i < threads; i++) {
-                    clients[i] = limit.client(call -> hot ? 0 : sequence.getAndIncrement() % options.spreadPools());
-                }
-                Load.Result result = Load.run(threads, options.warmupMillis(), options.measureMillis(),
-                        options.minOperations(threads),
-                        thread -> clients[thread]);
-                results[spread][t] = result;
-                log.printf(Locale.ROOT, "  %s %s %s %d threads: %s tx/s%n", store, name,
-                        hot ? "hot pool" : options.spreadPools() + " pools", threads, Table.rate(result.perSecond()));
-                if (result.firstError() != null) {
-                    log.println("    first error: " + result.firstError());
-                }
-            }
+        Load.Operation[] clients = new Load.Operation[threads];
+        for (int i = 0; i < threads; i++) {
+            clients[i] = limit.client(call -> hot ? 0 : sequence.getAndIncrement() % options.spreadPools());
         }
-        return results;
+        Load.Result result = Load.run(threads, options.warmupMillis(), options.measureMillis(),
+                options.minOperations(threads), thread -> clients[thread]);
+        report(store, name, hot, threads, result, "tx/s");
+        return result;
     }
 
-    private void addRows(String store, Table admissions, Load.Result[][] limits, Load.Result[][] onTables) {
-        Load.Result[][] ours = fleetplan.get(store);
+    private void report(String store, String name, boolean hot, int threads, Load.Result result, String unit) {
+        log.printf(Locale.ROOT, "  %s %s %s %d threads: %s %s%n", store, name,
+                hot ? "hot pool" : options.spreadPools() + " pools", threads, Table.rate(result.perSecond()), unit);
+        if (result.firstError() != null) {
+            log.println("    first error: " + result.firstError());
+        }
+    }
+
+    private void addRows(String store, Table admissions, Load.Result[][] ours, Load.Result[][] limits,
+                         Load.Result[][] onTables) {
         for (int spread = 0; spread < 2; spread++) {
             for (int t = 0; t < THREADS.length; t++) {
                 Load.Result f = ours[spread][t];
