@@ -22,9 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * on Fleetplan's own.
  *
  * <p>{@link #onFleetplanTables} is the same transaction writing what an admission writes, on
- * Fleetplan's own tables after its run: the pool row, the order row with its five indexes, two events
- * (submitted, allocated) with their two indexes, numbered by the event counter row. The gap between
- * the two limits is the schema's; the gap between this one and Fleetplan's rate is the application's.
+ * Fleetplan's own tables, between its runs: the pool row, the order row with its four indexes, two
+ * events (submitted, allocated) with their two indexes, numbered by the event counter row. The gap
+ * between the two limits is the schema's; the gap between this one and Fleetplan's rate is the
+ * application's.
  */
 final class JdbcLimit implements AutoCloseable {
     private static final AtomicLong EVENTS = new AtomicLong();

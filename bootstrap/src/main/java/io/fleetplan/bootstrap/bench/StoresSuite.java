@@ -64,8 +64,8 @@ final class StoresSuite {
                 + " (WRITE_DELAY=0), as Fleetplan opens it. Each case of both limits runs right after"
                 + " Fleetplan's same case, so that a ratio compares runs seconds apart.");
         admissions.note("Limit on Fleetplan's tables: the same bare transaction writing what an admission writes,"
-                + " on Fleetplan's own tables after its run: the pool row, the order row (its key, idempotency,"
-                + " queue, allocation and listing indexes) and two event rows (submitted, allocated; time and"
+                + " on Fleetplan's own tables, between its runs: the pool row, the order row (its key, idempotency,"
+                + " queue and listing indexes) and two event rows (submitted, allocated; time and"
                 + " subject indexes) numbered by the event counter row. The gap between the two limits is the"
                 + " schema's; the gap between this one and Fleetplan's rate is the application's.");
         admissions.note("CPU ms: CPU time of the calling threads per operation (ThreadMXBean), which a loaded"
