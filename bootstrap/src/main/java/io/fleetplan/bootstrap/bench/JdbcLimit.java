@@ -18,8 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The machine's limit for an admission: the bare JDBC transaction of the same shape as Fleetplan's,
  * with no application code. Lock the pool row ({@code SELECT ... FOR UPDATE}), update it, insert an
  * order row, insert an event row, commit; READ COMMITTED, one connection per thread held for the
- * whole run. It runs on scratch tables ({@code bench_limit_*}) created in the same database, never
- * on Fleetplan's own.
+ * whole run. It runs on scratch tables ({@code bench_limit_*}) created in the same database.
  *
  * <p>{@link #onFleetplanTables} is the same transaction writing what an admission writes, on
  * Fleetplan's own tables, between its runs: the pool row, the order row with its four indexes, two

@@ -27,9 +27,10 @@ import java.util.Optional;
 import static io.fleetplan.adapters.jooq.schema.Tables.CAPACITY_ORDER;
 
 /**
- * Capacity orders. Admission reads them as keyset pages over the order indexes: the backlog of a
- * pool per tier in (submitted-at, sequence) order, its allocations in preemption order (lowest
- * tier first, newest admission first), and every order in (submitted-at, id) order for listing.
+ * Capacity orders. Admission reads them as keyset pages: the backlog of a pool per tier in
+ * (submitted-at, sequence) order, read in index order; its allocations in preemption order (lowest
+ * tier first, newest admission first), found by the same index (pool, status, tier) and sorted;
+ * and every order in (submitted-at, id) order for listing, read in index order.
  * All reads run on the transaction's connection, so they see the writes made before them in it.
  * Orders are written without a version check: the pool's row lock already serialises them.
  */

@@ -26,7 +26,10 @@ import java.util.Optional;
  * borrow it from the pool, and are used again: H2 parses a {@code SELECT ... FOR UPDATE} again at
  * every {@code prepareStatement} (its query cache leaves locking queries out), and the pool lock is
  * in every admission. A statement belongs to one connection, and a connection to one transaction at
- * a time, so only the thread that holds the connection uses its statements.
+ * a time, so only the thread that holds the connection uses its statements. They run on the
+ * physical connection, past the pool's proxy, which therefore does not see them: that is sound
+ * because {@link Transactions} ends every transaction with an explicit commit or rollback. A
+ * closed connection's entry is dropped when a new connection first prepares a statement.
  */
 final class Jdbc {
     /** The open statements of each physical connection, by SQL; connections found closed are dropped. */

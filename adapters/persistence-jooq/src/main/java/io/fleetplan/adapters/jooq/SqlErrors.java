@@ -15,7 +15,7 @@ final class SqlErrors {
     /**
      * Serialisation failure (both databases; H2's deadlock), PostgreSQL's deadlock, H2's lock
      * timeout, PostgreSQL's lock timeout (a group commit waits at most
-     * {@link Transactions#GROUP_LOCK_TIMEOUT_MS} for a row lock).
+     * {@link Transactions#GROUP_LOCK_TIMEOUT_MS} for a lock).
      */
     private static final Set<String> TRANSIENT = Set.of("40001", "40P01", "HYT00", "55P03");
     private static final String UNIQUE_VIOLATION = "23505";

@@ -60,16 +60,22 @@ import java.util.function.Supplier;
  * <p>A database server (PostgreSQL) serialises concurrent transactions itself, on its row locks,
  * and is shared by other processes. Its changes are committed in groups as well, which spares a
  * commit (and its write to the log) per change: the lock is then this store's own, one group at
- * a time from this process, beside the transactions of every other one. There a group waits at
- * most {@link #GROUP_LOCK_TIMEOUT_MS} for a row lock. Two processes' groups can lock the same
- * pools in opposite orders, and the server finds such a deadlock only after its
- * {@code deadlock_timeout} (a second by default); a group that times out runs each change again
- * on its own, without that limit.
+ * a time from this process, beside the transactions of every other one, and a group holds at most
+ * {@link #SERVER_MAX_GROUP} changes (each savepoint that locks a row takes a subtransaction id, and
+ * PostgreSQL slows every session down once a transaction has more than 64). There a group, one
+ * change or more, waits at most {@link #GROUP_LOCK_TIMEOUT_MS} for any lock: another process may
+ * hold a pool for seconds (a drain), and two processes' groups can lock the same pools in opposite
+ * orders, which the server finds only after its {@code deadlock_timeout} (a second by default).
+ * A group that fails that way, or any other, is handed back: once the store's lock is released,
+ * each caller runs its own change in a transaction of its own, concurrently, waiting for locks as
+ * long as it takes, so that one slow lock elsewhere holds up only the changes that need it.
  */
 final class Transactions implements UnitOfWork {
     static final int MAX_ATTEMPTS = 6;
     /** The most changes one group commit carries. */
     static final int MAX_GROUP = 64;
+    /** The most changes one group commit carries on a database server (see the class comment). */
+    static final int SERVER_MAX_GROUP = 32;
     /**
      * The longest a group waits for as many changes as the last group had, a tenth of a
      * millisecond: the callers of the last group's changes were woken by its commit and are
@@ -82,8 +88,9 @@ final class Transactions implements UnitOfWork {
      * caller late by a moment) must not make every later one small too.
      */
     static final int RECENT_GROUPS = 16;
-    /** The longest a group on a database server waits for one row lock before its changes run one by one. */
+    /** The longest a group on a database server waits for one lock before its changes run on their own. */
     static final int GROUP_LOCK_TIMEOUT_MS = 100;
+    /** The group's lock timeout, for its transaction only; a change handed back waits as long as it takes. */
     private static final String GROUP_LOCK_TIMEOUT_SQL = "SET LOCAL lock_timeout = '" + GROUP_LOCK_TIMEOUT_MS + "ms'";
 
     private final DataSource dataSource;
@@ -173,6 +180,8 @@ final class Transactions implements UnitOfWork {
         /** Signalled when the change is done or is first in the queue. */
         private final java.util.concurrent.locks.Condition turn = queueLock.newCondition();
         private boolean done;
+        /** The group failed on a database server: the caller runs the change itself, outside the store's lock. */
+        private boolean handedBack;
         private T result;
         private Throwable failure;
 
@@ -218,7 +227,7 @@ final class Transactions implements UnitOfWork {
         try {
             queue.addLast(change);
             arrived.signal();
-            while (!change.done && queue.peekFirst() != change) {
+            while (!change.done && !change.handedBack && queue.peekFirst() != change) {
                 change.turn.awaitUninterruptibly();
             }
             if (change.done) {
@@ -227,6 +236,9 @@ final class Transactions implements UnitOfWork {
         } finally {
             queueLock.unlock();
         }
+        if (change.handedBack) {
+            return withRetries(work);
+        }
         // First in the queue: once the writer lock is ours, every change queued by then joins the group.
         writer.lock();
         try {
@@ -234,7 +246,8 @@ final class Transactions implements UnitOfWork {
             try {
                 // As many changes as the recent groups had are probably on their way (their callers
                 // were just woken by a commit): wait for them a moment, to commit them together.
-                int expected = Math.min(largestRecentGroup(), MAX_GROUP);
+                int maxGroup = embedded ? MAX_GROUP : SERVER_MAX_GROUP;
+                int expected = Math.min(largestRecentGroup(), maxGroup);
                 long deadline = System.nanoTime() + LINGER_NANOS;
                 while (queue.size() < expected) {
                     long left = deadline - System.nanoTime();
@@ -249,7 +262,7 @@ final class Transactions implements UnitOfWork {
                     }
                 }
                 for (Change<?> next : queue) {
-                    if (group.size() == MAX_GROUP) {
+                    if (group.size() == maxGroup) {
                         break;
                     }
                     group.add(next);
@@ -266,7 +279,9 @@ final class Transactions implements UnitOfWork {
             try {
                 for (Change<?> done : group) {
                     queue.removeFirst();
-                    done.done = true;
+                    if (!done.handedBack) {
+                        done.done = true;
+                    }
                     done.turn.signal();
                 }
                 if (!queue.isEmpty()) {
@@ -276,7 +291,7 @@ final class Transactions implements UnitOfWork {
                 queueLock.unlock();
             }
         }
-        return change.outcome();
+        return change.handedBack ? withRetries(work) : change.outcome();
     }
 
     private int largestRecentGroup() {
@@ -287,9 +302,12 @@ final class Transactions implements UnitOfWork {
         return largest;
     }
 
-    /** Commits the group: alone when it is one change, else together, else (if that failed) each alone. */
+    /**
+     * Commits the group: on H2 alone when it is one change, else together, else (if that failed)
+     * each alone; on a database server together, else (if that failed) handed back to the callers.
+     */
     private void commit(List<Change<?>> group) {
-        if (group.size() == 1) {
+        if (embedded && group.size() == 1) {
             group.get(0).runAlone();
             return;
         }
@@ -298,7 +316,11 @@ final class Transactions implements UnitOfWork {
         } catch (RuntimeException | Error e) {
             groupsRunAlone.incrementAndGet();
             for (Change<?> change : group) {
-                change.runAlone();
+                if (embedded) {
+                    change.runAlone();
+                } else {
+                    change.handedBack = true;
+                }
             }
         }
     }
@@ -313,7 +335,8 @@ final class Transactions implements UnitOfWork {
                     Jdbc.update(connection, GROUP_LOCK_TIMEOUT_SQL);
                 }
                 for (Change<?> change : group) {
-                    Savepoint savepoint = connection.setSavepoint();
+                    // A change alone needs no savepoint: refused, it rolls back the transaction.
+                    Savepoint savepoint = group.size() > 1 ? connection.setSavepoint() : null;
                     Tx.Mark mark = tx.mark();
                     try {
                         change.runIn(tx);
@@ -322,7 +345,11 @@ final class Transactions implements UnitOfWork {
                         if (SqlErrors.isTransient(e)) {
                             throw e;
                         }
-                        connection.rollback(savepoint);
+                        if (savepoint != null) {
+                            connection.rollback(savepoint);
+                        } else {
+                            connection.rollback();
+                        }
                         tx.restore(mark);
                         change.result = null;
                         change.failure = SqlErrors.unwrap(e);

@@ -11,6 +11,7 @@ import io.fleetplan.domain.shared.OrderId;
 import io.fleetplan.domain.shared.PoolId;
 import io.fleetplan.domain.shared.RuleViolationException;
 import io.fleetplan.domain.shared.TenantId;
+import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -74,6 +75,48 @@ abstract class GroupCommitCases {
                     .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, committed.size()).boxed().toList());
             assertThat(events).extracting(e -> e.event().subject())
                     .containsExactlyInAnyOrderElementsOf(committed.stream().map(PoolId::toString).toList());
+        }
+    }
+
+    /**
+     * A change whose statement the database refuses, after it has written, is rolled back to its
+     * savepoint (on PostgreSQL the failed statement aborts the transaction until then); the others
+     * in its group commit.
+     */
+    @Test
+    void aChangeWhoseStatementFailsIsRolledBackAloneAndTheOthersCommit() throws Exception {
+        try (DatabaseStores store = database().open()) {
+            Stores stores = store.stores();
+            Transactions transactions = (Transactions) stores.unitOfWork();
+            ExecutorService threads = Executors.newFixedThreadPool(CHANGES);
+            long commitsBefore = transactions.commits();
+            List<Future<PoolId>> outcomes = queuedTogether(transactions, threads, n -> {
+                GpuPool pool = GpuPool.create(PoolId.of("cn-zone" + (char) ('a' + n), "H20"));
+                stores.pools().add(pool);
+                stores.events().append(pool.pullEvents(), ACTOR, Instant.parse("2026-11-26T00:00:00Z"));
+                if (n % 3 == 1) {
+                    transactions.tx().dsl().fetch("SELECT 1 / (capacity - capacity) FROM gpu_pool");
+                }
+                return pool.id();
+            });
+
+            List<PoolId> committed = new ArrayList<>();
+            for (int i = 0; i < CHANGES; i++) {
+                if (i % 3 == 1) {
+                    assertThatThrownBy(outcomes.get(i)::get).hasCauseInstanceOf(DataAccessException.class);
+                } else {
+                    committed.add(outcomes.get(i).get(30, TimeUnit.SECONDS));
+                }
+            }
+            threads.shutdown();
+
+            assertThat(transactions.commits() - commitsBefore).as("one commit for the whole group").isEqualTo(1);
+            List<PoolId> stored = stores.unitOfWork().readOnly(() -> stores.pools().all()).stream()
+                    .map(GpuPool::id).toList();
+            assertThat(stored).containsExactlyInAnyOrderElementsOf(committed);
+            List<StoredEvent> events = stores.unitOfWork().readOnly(() -> stores.events().list(EventFilter.ALL, 0, 100));
+            assertThat(events).extracting(StoredEvent::sequence)
+                    .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, committed.size()).boxed().toList());
         }
     }
 

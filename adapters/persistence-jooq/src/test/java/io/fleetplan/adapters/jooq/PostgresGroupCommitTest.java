@@ -37,10 +37,11 @@ class PostgresGroupCommitTest extends GroupCommitCases {
 
     /**
      * Another process holds a pool's row lock for longer than a group may wait: the group gives
-     * up, and its changes run one by one, each waiting as long as it takes; all of them commit.
+     * up and hands its changes back, and each caller runs its own in a transaction of its own,
+     * waiting as long as it takes; all of them commit.
      */
     @Test
-    void aGroupThatWaitsTooLongForARowLockRunsItsChangesOneByOne() throws Exception {
+    void aGroupThatWaitsTooLongForALockHandsItsChangesBackToTheirCallers() throws Exception {
         try (DatabaseStores store = database().open()) {
             Stores stores = store.stores();
             Transactions transactions = (Transactions) stores.unitOfWork();

@@ -48,7 +48,9 @@ class TransactionRetryTest {
 
             assertThat(ab.get(60, TimeUnit.SECONDS)).isPositive();
             assertThat(ba.get(60, TimeUnit.SECONDS)).isPositive();
-            assertThat(attempts.get()).as("the deadlock victim ran a second time").isEqualTo(3);
+            // Each waits for the other's pool: the first to give up (its 100 ms wait for a lock in a
+            // group, or PostgreSQL's deadlock check) rolls back and runs again, and perhaps both do.
+            assertThat(attempts.get()).as("one or both ran a second time").isBetween(3, 4);
             GpuPool a = stores.unitOfWork().readOnly(() -> stores.pools().find(A)).orElseThrow();
             assertThat(a.version()).isEqualTo(3);
         }
