@@ -49,10 +49,13 @@ class TransactionRetryTest {
             assertThat(ab.get(60, TimeUnit.SECONDS)).isPositive();
             assertThat(ba.get(60, TimeUnit.SECONDS)).isPositive();
             // Each waits for the other's pool: the first to give up (its 100 ms wait for a lock in a
-            // group, or PostgreSQL's deadlock check) rolls back and runs again, and perhaps both do.
-            assertThat(attempts.get()).as("one or both ran a second time").isBetween(3, 4);
+            // group, or PostgreSQL's deadlock check) rolls back and runs again; perhaps both do, and
+            // their second runs may collide once more. Each committed once (the pool's version).
+            assertThat(attempts.get()).as("at least one ran again").isGreaterThan(2);
             GpuPool a = stores.unitOfWork().readOnly(() -> stores.pools().find(A)).orElseThrow();
+            GpuPool b = stores.unitOfWork().readOnly(() -> stores.pools().find(B)).orElseThrow();
             assertThat(a.version()).isEqualTo(3);
+            assertThat(b.version()).isEqualTo(3);
         }
     }
 
