@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +39,30 @@ abstract class GroupCommitCases {
 
     @Test
     void waitingChangesCommitTogetherAndAFailedOneLeavesNothingBehind() throws Exception {
+        everyThirdChangeFailsAlone((transactions, n) -> {
+            throw new RuleViolationException("test-refusal", "change " + n + " is refused");
+        }, RuleViolationException.class, n -> "change " + n + " is refused");
+    }
+
+    /**
+     * A change whose statement the database refuses, after it has written, is rolled back to its
+     * savepoint (on PostgreSQL the failed statement aborts the transaction until then); the others
+     * in its group commit.
+     */
+    @Test
+    void aChangeWhoseStatementFailsIsRolledBackAloneAndTheOthersCommit() throws Exception {
+        everyThirdChangeFailsAlone((transactions, n) -> transactions.tx().dsl()
+                .fetch("SELECT 1 / (capacity - capacity) FROM gpu_pool"), DataAccessException.class, n -> "");
+    }
+
+    /**
+     * Queues {@link #CHANGES} changes that each add a pool and its event, every third of which then
+     * fails with {@code failure} (of that type, its message containing {@code message} of the
+     * change's number): they commit as one group, and the failed ones leave nothing behind.
+     */
+    private void everyThirdChangeFailsAlone(BiConsumer<Transactions, Integer> failure,
+                                            Class<? extends Throwable> failureType, IntFunction<String> message)
+            throws Exception {
         try (DatabaseStores store = database().open()) {
             Stores stores = store.stores();
             Transactions transactions = (Transactions) stores.unitOfWork();
@@ -48,7 +73,7 @@ abstract class GroupCommitCases {
                 stores.pools().add(pool);
                 stores.events().append(pool.pullEvents(), ACTOR, Instant.parse("2026-11-26T00:00:00Z"));
                 if (n % 3 == 1) {
-                    throw new RuleViolationException("test-refusal", "change " + n + " is refused");
+                    failure.accept(transactions, n);
                 }
                 return pool.id();
             });
@@ -57,8 +82,8 @@ abstract class GroupCommitCases {
             for (int i = 0; i < CHANGES; i++) {
                 Future<PoolId> outcome = outcomes.get(i);
                 if (i % 3 == 1) {
-                    assertThatThrownBy(outcome::get).hasCauseInstanceOf(RuleViolationException.class)
-                            .hasMessageContaining("change " + i + " is refused");
+                    assertThatThrownBy(outcome::get).hasCauseInstanceOf(failureType)
+                            .hasMessageContaining(message.apply(i));
                 } else {
                     committed.add(outcome.get(30, TimeUnit.SECONDS));
                 }
@@ -79,48 +104,6 @@ abstract class GroupCommitCases {
     }
 
     /**
-     * A change whose statement the database refuses, after it has written, is rolled back to its
-     * savepoint (on PostgreSQL the failed statement aborts the transaction until then); the others
-     * in its group commit.
-     */
-    @Test
-    void aChangeWhoseStatementFailsIsRolledBackAloneAndTheOthersCommit() throws Exception {
-        try (DatabaseStores store = database().open()) {
-            Stores stores = store.stores();
-            Transactions transactions = (Transactions) stores.unitOfWork();
-            ExecutorService threads = Executors.newFixedThreadPool(CHANGES);
-            long commitsBefore = transactions.commits();
-            List<Future<PoolId>> outcomes = queuedTogether(transactions, threads, n -> {
-                GpuPool pool = GpuPool.create(PoolId.of("cn-zone" + (char) ('a' + n), "H20"));
-                stores.pools().add(pool);
-                stores.events().append(pool.pullEvents(), ACTOR, Instant.parse("2026-11-26T00:00:00Z"));
-                if (n % 3 == 1) {
-                    transactions.tx().dsl().fetch("SELECT 1 / (capacity - capacity) FROM gpu_pool");
-                }
-                return pool.id();
-            });
-
-            List<PoolId> committed = new ArrayList<>();
-            for (int i = 0; i < CHANGES; i++) {
-                if (i % 3 == 1) {
-                    assertThatThrownBy(outcomes.get(i)::get).hasCauseInstanceOf(DataAccessException.class);
-                } else {
-                    committed.add(outcomes.get(i).get(30, TimeUnit.SECONDS));
-                }
-            }
-            threads.shutdown();
-
-            assertThat(transactions.commits() - commitsBefore).as("one commit for the whole group").isEqualTo(1);
-            List<PoolId> stored = stores.unitOfWork().readOnly(() -> stores.pools().all()).stream()
-                    .map(GpuPool::id).toList();
-            assertThat(stored).containsExactlyInAnyOrderElementsOf(committed);
-            List<StoredEvent> events = stores.unitOfWork().readOnly(() -> stores.events().list(EventFilter.ALL, 0, 100));
-            assertThat(events).extracting(StoredEvent::sequence)
-                    .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, committed.size()).boxed().toList());
-        }
-    }
-
-    /**
      * The changes of one group share what the transaction holds back (the pool they all lock, their
      * order rows, their events). A refused change first reads orders and pools, which writes out
      * what the changes before it held back, after its own savepoint; rolling back to that savepoint
@@ -132,11 +115,7 @@ abstract class GroupCommitCases {
             Stores stores = store.stores();
             Transactions transactions = (Transactions) stores.unitOfWork();
             PoolId poolId = PoolId.of("cn-hangzhou", "H20");
-            long versionBefore = stores.unitOfWork().inTransaction(() -> {
-                GpuPool pool = GpuPool.create(poolId);
-                stores.pools().add(pool);
-                return stores.pools().find(poolId).orElseThrow().version();
-            });
+            long versionBefore = createPool(stores, poolId);
             Instant now = Instant.parse("2026-11-26T00:00:00Z");
             ExecutorService threads = Executors.newFixedThreadPool(CHANGES);
             long commitsBefore = transactions.commits();
@@ -185,6 +164,14 @@ abstract class GroupCommitCases {
                     .map(e -> OrderId.of(e.event().subject())).distinct().toList())
                     .containsExactlyInAnyOrderElementsOf(committed);
         }
+    }
+
+    /** Creates an empty pool in a transaction of its own; its version. */
+    static long createPool(Stores stores, PoolId poolId) {
+        return stores.unitOfWork().inTransaction(() -> {
+            stores.pools().add(GpuPool.create(poolId));
+            return stores.pools().find(poolId).orElseThrow().version();
+        });
     }
 
     /**

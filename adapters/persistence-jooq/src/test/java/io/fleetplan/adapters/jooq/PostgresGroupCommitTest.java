@@ -46,10 +46,7 @@ class PostgresGroupCommitTest extends GroupCommitCases {
             Stores stores = store.stores();
             Transactions transactions = (Transactions) stores.unitOfWork();
             PoolId poolId = PoolId.of("cn-hangzhou", "H20");
-            stores.unitOfWork().inTransaction(() -> {
-                stores.pools().add(GpuPool.create(poolId));
-                return null;
-            });
+            createPool(stores, poolId);
             Instant now = Instant.parse("2026-11-26T00:00:00Z");
             ExecutorService threads = Executors.newFixedThreadPool(CHANGES);
             long commitsBefore = transactions.commits();
