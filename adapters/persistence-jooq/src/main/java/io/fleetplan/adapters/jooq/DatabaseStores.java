@@ -95,6 +95,9 @@ public final class DatabaseStores implements AutoCloseable {
         config.setMinimumIdle(Math.min(2, poolSize));
         if (target.dialect() == SQLDialect.POSTGRES) {
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            // The groups' lock timeout as the session's own default, given when the connection
+            // starts: a SET on the open connection would be undone by the first rollback.
+            config.addDataSourceProperty("options", "-c lock_timeout=" + Transactions.GROUP_LOCK_TIMEOUT_MS);
         }
         // The pool first: it keeps an H2 database open while it is checked and migrated, instead of
         // Flyway opening and closing it and the pool opening it again.

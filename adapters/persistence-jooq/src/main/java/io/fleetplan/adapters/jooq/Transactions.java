@@ -66,9 +66,12 @@ import java.util.function.Supplier;
  * change or more, waits at most {@link #GROUP_LOCK_TIMEOUT_MS} for any lock: another process may
  * hold a pool for seconds (a drain), and two processes' groups can lock the same pools in opposite
  * orders, which the server finds only after its {@code deadlock_timeout} (a second by default).
- * A group that fails that way, or any other, is handed back: once the store's lock is released,
- * each caller runs its own change in a transaction of its own, concurrently, waiting for locks as
- * long as it takes, so that one slow lock elsewhere holds up only the changes that need it.
+ * That timeout is every connection's default, given when it is opened ({@link DatabaseStores}), so a
+ * group spends no round trip on it. A group that fails that way, or any other, is handed back: once
+ * the store's lock is released, each caller runs its own change in a transaction of its own,
+ * concurrently, with the timeout lifted for that transaction, waiting for locks as long as it
+ * takes, so that one slow lock elsewhere holds up only the changes that need it. Read-only work
+ * keeps the timeout; it takes no row locks.
  */
 final class Transactions implements UnitOfWork {
     static final int MAX_ATTEMPTS = 6;
@@ -90,8 +93,8 @@ final class Transactions implements UnitOfWork {
     static final int RECENT_GROUPS = 16;
     /** The longest a group on a database server waits for one lock before its changes run on their own. */
     static final int GROUP_LOCK_TIMEOUT_MS = 100;
-    /** The group's lock timeout, for its transaction only; a change handed back waits as long as it takes. */
-    private static final String GROUP_LOCK_TIMEOUT_SQL = "SET LOCAL lock_timeout = '" + GROUP_LOCK_TIMEOUT_MS + "ms'";
+    /** A change handed back waits for its locks as long as it takes, in its transaction only. */
+    private static final String WAIT_FOR_LOCKS_SQL = "SET LOCAL lock_timeout = 0";
 
     private final DataSource dataSource;
     private final SQLDialect dialect;
@@ -149,16 +152,17 @@ final class Transactions implements UnitOfWork {
         }
         reading.set(Boolean.TRUE);
         try {
-            return withRetries(work);
+            return withRetries(work, false);
         } finally {
             reading.remove();
         }
     }
 
-    private <T> T withRetries(Supplier<T> work) {
+    /** @param waitForLocks on a database server, lift the group's lock timeout for this work */
+    private <T> T withRetries(Supplier<T> work, boolean waitForLocks) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(work);
+                return once(work, waitForLocks);
             } catch (RuntimeException e) {
                 if (!SqlErrors.isTransient(e)) {
                     throw SqlErrors.unwrap(e);
@@ -201,7 +205,7 @@ final class Transactions implements UnitOfWork {
 
         void runAlone() {
             try {
-                result = withRetries(work);
+                result = withRetries(work, false);
                 failure = null;
             } catch (RuntimeException | Error e) {
                 result = null;
@@ -237,7 +241,7 @@ final class Transactions implements UnitOfWork {
             queueLock.unlock();
         }
         if (change.handedBack) {
-            return withRetries(work);
+            return withRetries(work, true);
         }
         // First in the queue: once the writer lock is ours, every change queued by then joins the group.
         writer.lock();
@@ -291,7 +295,7 @@ final class Transactions implements UnitOfWork {
                 queueLock.unlock();
             }
         }
-        return change.handedBack ? withRetries(work) : change.outcome();
+        return change.handedBack ? withRetries(work, true) : change.outcome();
     }
 
     private int largestRecentGroup() {
@@ -331,9 +335,6 @@ final class Transactions implements UnitOfWork {
             boolean committed = false;
             Tx tx = new Tx(DSL.using(connection, dialect, settings), connection);
             try {
-                if (!embedded) {
-                    Jdbc.update(connection, GROUP_LOCK_TIMEOUT_SQL);
-                }
                 for (Change<?> change : group) {
                     // A change alone needs no savepoint: refused, it rolls back the transaction.
                     Savepoint savepoint = group.size() > 1 ? connection.setSavepoint() : null;
@@ -379,13 +380,16 @@ final class Transactions implements UnitOfWork {
         }
     }
 
-    private <T> T once(Supplier<T> work) {
+    private <T> T once(Supplier<T> work, boolean waitForLocks) {
         Connection connection = open();
         try (connection) {
             Tx tx = new Tx(DSL.using(connection, dialect, settings), connection);
             current.set(tx);
             boolean committed = false;
             try {
+                if (waitForLocks && !embedded) {
+                    Jdbc.update(connection, WAIT_FOR_LOCKS_SQL);
+                }
                 T result = work.get();
                 tx.beforeCommit();
                 connection.commit();

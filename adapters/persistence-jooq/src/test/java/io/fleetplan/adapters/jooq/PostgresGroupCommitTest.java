@@ -14,9 +14,13 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,6 +55,7 @@ class PostgresGroupCommitTest extends GroupCommitCases {
             ExecutorService threads = Executors.newFixedThreadPool(CHANGES);
             long commitsBefore = transactions.commits();
             List<Future<OrderId>> outcomes;
+            Map<Integer, String> lockTimeouts = new ConcurrentHashMap<>();
             try (Connection other = store.dataSource().getConnection();
                  PreparedStatement lock = other.prepareStatement(
                          "SELECT version FROM gpu_pool WHERE region_id = ? FOR UPDATE")) {
@@ -59,6 +64,7 @@ class PostgresGroupCommitTest extends GroupCommitCases {
                     assertThat(row.next()).isTrue();
                 }
                 outcomes = queuedTogether(transactions, threads, n -> {
+                    lockTimeouts.put(n, lockTimeout(transactions));
                     GpuPool pool = stores.pools().lock(poolId).orElseThrow();
                     CapacityOrder order = pool.submit(OrderId.of("o-" + n), TenantId.of("tenant-" + n),
                             WorkloadClass.EXTERNAL_LEASE, 8, now, null, stores.orders());
@@ -82,6 +88,8 @@ class PostgresGroupCommitTest extends GroupCommitCases {
             threads.shutdown();
 
             assertThat(transactions.commits() - commitsBefore).as("one commit per change").isEqualTo(CHANGES);
+            assertThat(lockTimeouts).as("the lock timeout each change last ran with: none once handed back")
+                    .hasSize(CHANGES).allSatisfy((n, timeout) -> assertThat(timeout).isEqualTo("0"));
             GpuPool pool = stores.unitOfWork().readOnly(() -> stores.pools().find(poolId).orElseThrow());
             assertThat(pool.submissions()).isEqualTo(CHANGES);
             assertThat(pool.pending(WorkloadClass.EXTERNAL_LEASE)).isEqualTo(CHANGES);
@@ -91,6 +99,51 @@ class PostgresGroupCommitTest extends GroupCommitCases {
             assertThat(events.stream().filter(e -> e.event().subject().startsWith("o-"))
                     .map(e -> OrderId.of(e.event().subject())).distinct().toList())
                     .containsExactlyInAnyOrderElementsOf(committed);
+        }
+    }
+
+    /**
+     * The groups' lock timeout is each connection's own default, from its start: a rolled-back
+     * transaction (the first on a new connection, or any later one) does not undo it, as it would
+     * undo a SET run on the open connection.
+     */
+    @Test
+    void everyConnectionKeepsTheGroupLockTimeoutThroughRollbacks() throws Exception {
+        try (DatabaseStores store = database().open()) {
+            List<Connection> connections = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    Connection connection = store.dataSource().getConnection();
+                    connections.add(connection);
+                    assertThat(show(connection)).isEqualTo(Transactions.GROUP_LOCK_TIMEOUT_MS + "ms");
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("SET LOCAL lock_timeout = 0");
+                    }
+                    connection.rollback();
+                    assertThat(show(connection)).isEqualTo(Transactions.GROUP_LOCK_TIMEOUT_MS + "ms");
+                    connection.rollback();
+                }
+            } finally {
+                for (Connection connection : connections) {
+                    connection.close();
+                }
+            }
+        }
+    }
+
+    private static String lockTimeout(Transactions transactions) {
+        try {
+            return show(transactions.tx().connection());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String show(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SHOW lock_timeout")) {
+            assertThat(row.next()).isTrue();
+            return row.getString(1);
         }
     }
 }
