@@ -114,11 +114,31 @@ public final class DatabaseStores implements AutoCloseable {
         // H2: the one writer of the database, shared by every store in this process that opens it.
         // A database server: this store's own group lock (one group commit at a time from here;
         // other stores and processes commit beside it).
-        Transactions tx = new Transactions(dataSource, target.dialect(), target.dialect() == SQLDialect.H2
-                ? H2_WRITERS.computeIfAbsent(target.url(), u -> new ReentrantLock()) : new ReentrantLock());
+        boolean server = target.dialect() != SQLDialect.H2;
+        Transactions tx = new Transactions(dataSource, target.dialect(), server ? new ReentrantLock()
+                : H2_WRITERS.computeIfAbsent(target.url(), u -> new ReentrantLock()),
+                server && !hasGroupLockTimeout(dataSource));
         this.stores = new Stores(new DbRegions(tx), new DbDataCenters(tx), new DbAcceleratorTypes(tx),
                 new DbServerSkus(tx), new DbServerBatches(tx), new DbGpuPools(tx), new DbOrders(tx),
                 new DbCommitments(tx), new DbEventLog(tx), new DbApiTokens(tx), new DbScenarios(tx), tx);
+    }
+
+    /**
+     * Whether the server's connections start with the groups' lock timeout as their default: not
+     * when the JDBC URL gives its own {@code options}, or a connection pooler between here and the
+     * server drops them; the groups then set it in each of their transactions.
+     */
+    private static boolean hasGroupLockTimeout(DataSource dataSource) {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SHOW lock_timeout")) {
+                return row.next() && (Transactions.GROUP_LOCK_TIMEOUT_MS + "ms").equals(row.getString(1));
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /** Opens (creating it if needed) the H2 database in {@code directory}, migrated to the current schema. */

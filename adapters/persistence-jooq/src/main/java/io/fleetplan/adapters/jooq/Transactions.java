@@ -67,7 +67,8 @@ import java.util.function.Supplier;
  * hold a pool for seconds (a drain), and two processes' groups can lock the same pools in opposite
  * orders, which the server finds only after its {@code deadlock_timeout} (a second by default).
  * That timeout is every connection's default, given when it is opened ({@link DatabaseStores}), so a
- * group spends no round trip on it. A group that fails that way, or any other, is handed back: once
+ * group spends no round trip on it; where the connections do not start with it (the JDBC URL gives
+ * its own options, or a pooler drops them), each group sets it for its own transaction. A group that fails that way, or any other, is handed back: once
  * the store's lock is released, each caller runs its own change in a transaction of its own,
  * concurrently, with the timeout lifted for that transaction, waiting for locks as long as it
  * takes, so that one slow lock elsewhere holds up only the changes that need it. Read-only work
@@ -95,6 +96,8 @@ final class Transactions implements UnitOfWork {
     static final int GROUP_LOCK_TIMEOUT_MS = 100;
     /** A change handed back waits for its locks as long as it takes, in its transaction only. */
     private static final String WAIT_FOR_LOCKS_SQL = "SET LOCAL lock_timeout = 0";
+    /** The groups' lock timeout, for one transaction, where the connections do not start with it. */
+    private static final String GROUP_LOCK_TIMEOUT_SQL = "SET LOCAL lock_timeout = '" + GROUP_LOCK_TIMEOUT_MS + "ms'";
 
     private final DataSource dataSource;
     private final SQLDialect dialect;
@@ -109,6 +112,8 @@ final class Transactions implements UnitOfWork {
     private final Lock writer;
     /** Whether the database lives in this process (H2), with one writer; else it is a server. */
     private final boolean embedded;
+    /** Whether each group sets its lock timeout, the server's connections not starting with it. */
+    private final boolean timeoutPerGroup;
     /** Guards {@link #queue} and the outcome of every change in it. */
     private final ReentrantLock queueLock = new ReentrantLock();
     /** Changes waiting to be committed, in arrival order; the first one's thread commits the next group. */
@@ -122,14 +127,17 @@ final class Transactions implements UnitOfWork {
     private int nextRecent;
 
     /**
-     * @param writer the lock every group commit holds: for H2, shared by everything in this process
-     *               that opens the same database; for a database server, this store's own
+     * @param writer          the lock every group commit holds: for H2, shared by everything in this
+     *                        process that opens the same database; for a database server, this store's own
+     * @param timeoutPerGroup on a database server whose connections do not start with the groups'
+     *                        lock timeout, set it at the start of each group
      */
-    Transactions(DataSource dataSource, SQLDialect dialect, Lock writer) {
+    Transactions(DataSource dataSource, SQLDialect dialect, Lock writer, boolean timeoutPerGroup) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.writer = java.util.Objects.requireNonNull(writer, "writer");
         this.embedded = dialect == SQLDialect.H2;
+        this.timeoutPerGroup = timeoutPerGroup && !embedded;
         this.settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
     }
 
@@ -335,6 +343,9 @@ final class Transactions implements UnitOfWork {
             boolean committed = false;
             Tx tx = new Tx(DSL.using(connection, dialect, settings), connection);
             try {
+                if (timeoutPerGroup) {
+                    Jdbc.update(connection, GROUP_LOCK_TIMEOUT_SQL);
+                }
                 for (Change<?> change : group) {
                     // A change alone needs no savepoint: refused, it rolls back the transaction.
                     Savepoint savepoint = group.size() > 1 ? connection.setSavepoint() : null;

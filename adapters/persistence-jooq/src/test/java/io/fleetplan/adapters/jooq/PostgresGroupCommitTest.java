@@ -47,59 +47,87 @@ class PostgresGroupCommitTest extends GroupCommitCases {
     @Test
     void aGroupThatWaitsTooLongForALockHandsItsChangesBackToTheirCallers() throws Exception {
         try (DatabaseStores store = database().open()) {
-            Stores stores = store.stores();
-            Transactions transactions = (Transactions) stores.unitOfWork();
-            PoolId poolId = PoolId.of("cn-hangzhou", "H20");
-            createPool(stores, poolId);
-            Instant now = Instant.parse("2026-11-26T00:00:00Z");
-            ExecutorService threads = Executors.newFixedThreadPool(CHANGES);
-            long commitsBefore = transactions.commits();
-            List<Future<OrderId>> outcomes;
-            Map<Integer, String> lockTimeouts = new ConcurrentHashMap<>();
-            try (Connection other = store.dataSource().getConnection();
-                 PreparedStatement lock = other.prepareStatement(
-                         "SELECT version FROM gpu_pool WHERE region_id = ? FOR UPDATE")) {
-                lock.setString(1, poolId.region().value());
-                try (ResultSet row = lock.executeQuery()) {
-                    assertThat(row.next()).isTrue();
-                }
-                outcomes = queuedTogether(transactions, threads, n -> {
-                    lockTimeouts.put(n, lockTimeout(transactions));
-                    GpuPool pool = stores.pools().lock(poolId).orElseThrow();
-                    CapacityOrder order = pool.submit(OrderId.of("o-" + n), TenantId.of("tenant-" + n),
-                            WorkloadClass.EXTERNAL_LEASE, 8, now, null, stores.orders());
-                    stores.pools().update(pool);
-                    stores.events().append(pool.pullEvents(), ACTOR, now);
-                    return order.id();
-                });
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (transactions.groupsRunAlone() == 0 && System.nanoTime() < deadline) {
-                    Thread.sleep(10);
-                }
-                assertThat(transactions.groupsRunAlone()).as("the group gave up waiting").isEqualTo(1);
-                assertThat(transactions.commits()).as("nothing committed while the lock is held")
-                        .isEqualTo(commitsBefore);
-                other.rollback();
-            }
-            List<OrderId> committed = new ArrayList<>();
-            for (Future<OrderId> outcome : outcomes) {
-                committed.add(outcome.get(30, TimeUnit.SECONDS));
-            }
-            threads.shutdown();
-
-            assertThat(transactions.commits() - commitsBefore).as("one commit per change").isEqualTo(CHANGES);
-            assertThat(lockTimeouts).as("the lock timeout each change last ran with: none once handed back")
-                    .hasSize(CHANGES).allSatisfy((n, timeout) -> assertThat(timeout).isEqualTo("0"));
-            GpuPool pool = stores.unitOfWork().readOnly(() -> stores.pools().find(poolId).orElseThrow());
-            assertThat(pool.submissions()).isEqualTo(CHANGES);
-            assertThat(pool.pending(WorkloadClass.EXTERNAL_LEASE)).isEqualTo(CHANGES);
-            List<StoredEvent> events = stores.unitOfWork().readOnly(() -> stores.events().list(EventFilter.ALL, 0, 1_000));
-            assertThat(events).extracting(StoredEvent::sequence)
-                    .containsExactlyElementsOf(LongStream.rangeClosed(1, events.size()).boxed().toList());
-            assertThat(events.stream().filter(e -> e.event().subject().startsWith("o-"))
-                    .map(e -> OrderId.of(e.event().subject())).distinct().toList())
-                    .containsExactlyInAnyOrderElementsOf(committed);
+            handsItsChangesBack(store);
         }
+    }
+
+    /**
+     * A JDBC URL that gives its own connection options (here, no lock timeout) replaces the store's:
+     * the store finds its connections without the groups' timeout, and each group sets it itself.
+     */
+    @Test
+    void aUrlWithItsOwnOptionsStillGetsTheGroupLockTimeout() throws Exception {
+        String url = PostgresCluster.shared().createDatabase("own_options");
+        String withOptions = url + (url.contains("?") ? "&" : "?") + "options=-c%20lock_timeout%3D0";
+        try (DatabaseStores store = DatabaseStores.postgres(withOptions, PostgresCluster.user(), "")) {
+            try (Connection connection = store.dataSource().getConnection()) {
+                assertThat(show(connection)).as("the URL's options win").isEqualTo("0");
+                connection.rollback();
+            }
+            handsItsChangesBack(store);
+        }
+    }
+
+    private static void handsItsChangesBack(DatabaseStores store) throws Exception {
+        Stores stores = store.stores();
+        Transactions transactions = (Transactions) stores.unitOfWork();
+        PoolId poolId = PoolId.of("cn-hangzhou", "H20");
+        createPool(stores, poolId);
+        Instant now = Instant.parse("2026-11-26T00:00:00Z");
+        ExecutorService threads = Executors.newFixedThreadPool(CHANGES);
+        long commitsBefore = transactions.commits();
+        List<Future<OrderId>> outcomes;
+        Map<Integer, String> groupTimeouts = new ConcurrentHashMap<>();
+        Map<Integer, String> lockTimeouts = new ConcurrentHashMap<>();
+        try (Connection other = store.dataSource().getConnection();
+             PreparedStatement lock = other.prepareStatement(
+                     "SELECT version FROM gpu_pool WHERE region_id = ? FOR UPDATE")) {
+            lock.setString(1, poolId.region().value());
+            try (ResultSet row = lock.executeQuery()) {
+                assertThat(row.next()).isTrue();
+            }
+            outcomes = queuedTogether(transactions, threads, n -> {
+                String timeout = lockTimeout(transactions);
+                groupTimeouts.putIfAbsent(n, timeout);
+                lockTimeouts.put(n, timeout);
+                GpuPool pool = stores.pools().lock(poolId).orElseThrow();
+                CapacityOrder order = pool.submit(OrderId.of("o-" + n), TenantId.of("tenant-" + n),
+                        WorkloadClass.EXTERNAL_LEASE, 8, now, null, stores.orders());
+                stores.pools().update(pool);
+                stores.events().append(pool.pullEvents(), ACTOR, now);
+                return order.id();
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (transactions.groupsRunAlone() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(transactions.groupsRunAlone()).as("the group gave up waiting").isEqualTo(1);
+            assertThat(transactions.commits()).as("nothing committed while the lock is held")
+                    .isEqualTo(commitsBefore);
+            other.rollback();
+        }
+        List<OrderId> committed = new ArrayList<>();
+        for (Future<OrderId> outcome : outcomes) {
+            committed.add(outcome.get(30, TimeUnit.SECONDS));
+        }
+        threads.shutdown();
+
+        assertThat(transactions.commits() - commitsBefore).as("one commit per change").isEqualTo(CHANGES);
+        // The group stopped at its first change, whose lock wait timed out; that change ran with the
+        // group's timeout, and the others ran only once handed back.
+        assertThat(groupTimeouts).as("the lock timeout each change first ran with")
+                .containsValue(Transactions.GROUP_LOCK_TIMEOUT_MS + "ms");
+        assertThat(lockTimeouts).as("the lock timeout each change last ran with: none once handed back")
+                .hasSize(CHANGES).allSatisfy((n, timeout) -> assertThat(timeout).isEqualTo("0"));
+        GpuPool pool = stores.unitOfWork().readOnly(() -> stores.pools().find(poolId).orElseThrow());
+        assertThat(pool.submissions()).isEqualTo(CHANGES);
+        assertThat(pool.pending(WorkloadClass.EXTERNAL_LEASE)).isEqualTo(CHANGES);
+        List<StoredEvent> events = stores.unitOfWork().readOnly(() -> stores.events().list(EventFilter.ALL, 0, 1_000));
+        assertThat(events).extracting(StoredEvent::sequence)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, events.size()).boxed().toList());
+        assertThat(events.stream().filter(e -> e.event().subject().startsWith("o-"))
+                .map(e -> OrderId.of(e.event().subject())).distinct().toList())
+                .containsExactlyInAnyOrderElementsOf(committed);
     }
 
     /**
