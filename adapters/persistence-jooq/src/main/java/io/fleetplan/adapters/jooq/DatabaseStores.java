@@ -95,9 +95,6 @@ public final class DatabaseStores implements AutoCloseable {
         config.setMinimumIdle(Math.min(2, poolSize));
         if (target.dialect() == SQLDialect.POSTGRES) {
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
-            // The groups' lock timeout as the session's own default, given when the connection
-            // starts: a SET on the open connection would be undone by the first rollback.
-            config.addDataSourceProperty("options", "-c lock_timeout=" + Transactions.GROUP_LOCK_TIMEOUT_MS);
         }
         // The pool first: it keeps an H2 database open while it is checked and migrated, instead of
         // Flyway opening and closing it and the pool opening it again.
@@ -114,31 +111,11 @@ public final class DatabaseStores implements AutoCloseable {
         // H2: the one writer of the database, shared by every store in this process that opens it.
         // A database server: this store's own group lock (one group commit at a time from here;
         // other stores and processes commit beside it).
-        boolean server = target.dialect() != SQLDialect.H2;
-        Transactions tx = new Transactions(dataSource, target.dialect(), server ? new ReentrantLock()
-                : H2_WRITERS.computeIfAbsent(target.url(), u -> new ReentrantLock()),
-                server && !hasGroupLockTimeout(dataSource));
+        Transactions tx = new Transactions(dataSource, target.dialect(), target.dialect() == SQLDialect.H2
+                ? H2_WRITERS.computeIfAbsent(target.url(), u -> new ReentrantLock()) : new ReentrantLock());
         this.stores = new Stores(new DbRegions(tx), new DbDataCenters(tx), new DbAcceleratorTypes(tx),
                 new DbServerSkus(tx), new DbServerBatches(tx), new DbGpuPools(tx), new DbOrders(tx),
                 new DbCommitments(tx), new DbEventLog(tx), new DbApiTokens(tx), new DbScenarios(tx), tx);
-    }
-
-    /**
-     * Whether the server's connections start with the groups' lock timeout as their default: not
-     * when the JDBC URL gives its own {@code options}, or a connection pooler between here and the
-     * server drops them; the groups then set it in each of their transactions.
-     */
-    private static boolean hasGroupLockTimeout(DataSource dataSource) {
-        try (java.sql.Connection connection = dataSource.getConnection()) {
-            try (Statement statement = connection.createStatement();
-                 ResultSet row = statement.executeQuery("SHOW lock_timeout")) {
-                return row.next() && (Transactions.GROUP_LOCK_TIMEOUT_MS + "ms").equals(row.getString(1));
-            } finally {
-                connection.rollback();
-            }
-        } catch (SQLException e) {
-            return false;
-        }
     }
 
     /** Opens (creating it if needed) the H2 database in {@code directory}, migrated to the current schema. */

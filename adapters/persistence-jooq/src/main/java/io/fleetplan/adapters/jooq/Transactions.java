@@ -47,12 +47,12 @@ import java.util.function.Supplier;
  * {@link #MAX_GROUP}, one after the other in one transaction, each behind a savepoint, and commits
  * once; then it wakes their threads and hands the queue to the next change. Before it takes the
  * waiting changes it gives the queue a moment ({@link #LINGER_NANOS}) to grow to the size of the
- * largest recent group, or the callers just woken would each find a group of one or two. The changes share the
- * transaction's held-back writes ({@link Tx.Deferred}): a pool several of them lock is read once
- * and written once, their orders and events are inserted in one batch each. A change that fails is
- * rolled back to its savepoint, with what it held back, and its caller gets the exception; the
- * others are unaffected. Each caller returns
- * only after the commit that holds its change, so nothing is acknowledged before it is durable.
+ * largest recent group, or the callers just woken would each find a group of one or two. The
+ * changes share the transaction's held-back writes ({@link Tx.Deferred}): a pool several of them
+ * lock is read once and written once, their orders and events are inserted in one batch each. A
+ * change that fails is rolled back to its savepoint, with what it held back, and its caller gets
+ * the exception; the others are unaffected. Each caller returns only after the commit that holds
+ * its change, so nothing is acknowledged before it is durable.
  * Each change still runs alone, in order, and sees every change before it: the outcome is that of
  * the same changes committed one by one. If the shared transaction itself fails, every change in
  * it runs again on its own.
@@ -66,13 +66,9 @@ import java.util.function.Supplier;
  * change or more, waits at most {@link #GROUP_LOCK_TIMEOUT_MS} for any lock: another process may
  * hold a pool for seconds (a drain), and two processes' groups can lock the same pools in opposite
  * orders, which the server finds only after its {@code deadlock_timeout} (a second by default).
- * That timeout is every connection's default, given when it is opened ({@link DatabaseStores}), so a
- * group spends no round trip on it; where the connections do not start with it (the JDBC URL gives
- * its own options, or a pooler drops them), each group sets it for its own transaction. A group that fails that way, or any other, is handed back: once
- * the store's lock is released, each caller runs its own change in a transaction of its own,
- * concurrently, with the timeout lifted for that transaction, waiting for locks as long as it
- * takes, so that one slow lock elsewhere holds up only the changes that need it. Read-only work
- * keeps the timeout; it takes no row locks.
+ * A group that fails that way, or any other, is handed back: once the store's lock is released,
+ * each caller runs its own change in a transaction of its own, concurrently, waiting for locks as
+ * long as it takes, so that one slow lock elsewhere holds up only the changes that need it.
  */
 final class Transactions implements UnitOfWork {
     static final int MAX_ATTEMPTS = 6;
@@ -94,9 +90,10 @@ final class Transactions implements UnitOfWork {
     static final int RECENT_GROUPS = 16;
     /** The longest a group on a database server waits for one lock before its changes run on their own. */
     static final int GROUP_LOCK_TIMEOUT_MS = 100;
-    /** A change handed back waits for its locks as long as it takes, in its transaction only. */
-    private static final String WAIT_FOR_LOCKS_SQL = "SET LOCAL lock_timeout = 0";
-    /** The groups' lock timeout, for one transaction, where the connections do not start with it. */
+    /**
+     * The group's lock timeout, for its transaction only; a change handed back waits as long as the
+     * connection's own default lets it. Set per transaction, not per connection: see ADR 0006.
+     */
     private static final String GROUP_LOCK_TIMEOUT_SQL = "SET LOCAL lock_timeout = '" + GROUP_LOCK_TIMEOUT_MS + "ms'";
 
     private final DataSource dataSource;
@@ -112,8 +109,6 @@ final class Transactions implements UnitOfWork {
     private final Lock writer;
     /** Whether the database lives in this process (H2), with one writer; else it is a server. */
     private final boolean embedded;
-    /** Whether each group sets its lock timeout, the server's connections not starting with it. */
-    private final boolean timeoutPerGroup;
     /** Guards {@link #queue} and the outcome of every change in it. */
     private final ReentrantLock queueLock = new ReentrantLock();
     /** Changes waiting to be committed, in arrival order; the first one's thread commits the next group. */
@@ -127,17 +122,14 @@ final class Transactions implements UnitOfWork {
     private int nextRecent;
 
     /**
-     * @param writer          the lock every group commit holds: for H2, shared by everything in this
-     *                        process that opens the same database; for a database server, this store's own
-     * @param timeoutPerGroup on a database server whose connections do not start with the groups'
-     *                        lock timeout, set it at the start of each group
+     * @param writer the lock every group commit holds: for H2, shared by everything in this process
+     *               that opens the same database; for a database server, this store's own
      */
-    Transactions(DataSource dataSource, SQLDialect dialect, Lock writer, boolean timeoutPerGroup) {
+    Transactions(DataSource dataSource, SQLDialect dialect, Lock writer) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.writer = java.util.Objects.requireNonNull(writer, "writer");
         this.embedded = dialect == SQLDialect.H2;
-        this.timeoutPerGroup = timeoutPerGroup && !embedded;
         this.settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
     }
 
@@ -160,17 +152,16 @@ final class Transactions implements UnitOfWork {
         }
         reading.set(Boolean.TRUE);
         try {
-            return withRetries(work, false);
+            return withRetries(work);
         } finally {
             reading.remove();
         }
     }
 
-    /** @param waitForLocks on a database server, lift the group's lock timeout for this work */
-    private <T> T withRetries(Supplier<T> work, boolean waitForLocks) {
+    private <T> T withRetries(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(work, waitForLocks);
+                return once(work);
             } catch (RuntimeException e) {
                 if (!SqlErrors.isTransient(e)) {
                     throw SqlErrors.unwrap(e);
@@ -213,7 +204,7 @@ final class Transactions implements UnitOfWork {
 
         void runAlone() {
             try {
-                result = withRetries(work, false);
+                result = withRetries(work);
                 failure = null;
             } catch (RuntimeException | Error e) {
                 result = null;
@@ -249,7 +240,7 @@ final class Transactions implements UnitOfWork {
             queueLock.unlock();
         }
         if (change.handedBack) {
-            return withRetries(work, true);
+            return withRetries(work);
         }
         // First in the queue: once the writer lock is ours, every change queued by then joins the group.
         writer.lock();
@@ -303,7 +294,7 @@ final class Transactions implements UnitOfWork {
                 queueLock.unlock();
             }
         }
-        return change.handedBack ? withRetries(work, true) : change.outcome();
+        return change.handedBack ? withRetries(work) : change.outcome();
     }
 
     private int largestRecentGroup() {
@@ -343,7 +334,7 @@ final class Transactions implements UnitOfWork {
             boolean committed = false;
             Tx tx = new Tx(DSL.using(connection, dialect, settings), connection);
             try {
-                if (timeoutPerGroup) {
+                if (!embedded) {
                     Jdbc.update(connection, GROUP_LOCK_TIMEOUT_SQL);
                 }
                 for (Change<?> change : group) {
@@ -391,16 +382,13 @@ final class Transactions implements UnitOfWork {
         }
     }
 
-    private <T> T once(Supplier<T> work, boolean waitForLocks) {
+    private <T> T once(Supplier<T> work) {
         Connection connection = open();
         try (connection) {
             Tx tx = new Tx(DSL.using(connection, dialect, settings), connection);
             current.set(tx);
             boolean committed = false;
             try {
-                if (waitForLocks && !embedded) {
-                    Jdbc.update(connection, WAIT_FOR_LOCKS_SQL);
-                }
                 T result = work.get();
                 tx.beforeCommit();
                 connection.commit();
