@@ -14,6 +14,9 @@ import java.util.Optional;
  *                     scratch database beside it)
  * @param stores       which stores the stores suite measures: memory, h2, postgres
  * @param warmupMillis warm-up before each measured window
+ * @param jitWarmupMillis load a store or a server takes, not measured, before its first measured window:
+ *                     the JIT compiles the hot paths while the load runs, and on two cores that takes
+ *                     tens of seconds of it
  * @param measureMillis length of each measured window
  * @param spreadPools  pools the load is spread over (the other case is one hot pool)
  * @param drainOrders  pending orders in the drain measurement
@@ -23,7 +26,7 @@ import java.util.Optional;
  * @param httpStore    the store behind the http suite's server: h2 (default) or memory
  */
 record BenchOptions(boolean quick, Optional<String> jdbcUrl, String jdbcUser, String jdbcPassword, List<String> stores,
-                    long warmupMillis, long measureMillis, int spreadPools, int drainOrders, long drainGpus, int starts,
+                    long warmupMillis, long jitWarmupMillis, long measureMillis, int spreadPools, int drainOrders, long drainGpus, int starts,
                     Optional<Path> jar, String httpStore) {
 
     static final String USAGE = """
@@ -33,6 +36,7 @@ record BenchOptions(boolean quick, Optional<String> jdbcUrl, String jdbcUser, St
               --jdbc-user USER        (default postgres)     --jdbc-password PASSWORD (default empty)
               --stores a,b,c          of memory, h2, postgres (default: memory, h2, and postgres with --jdbc-url)
               --warmup-ms N           warm-up before each window      --measure-ms N   each measured window
+              --jit-warmup-ms N       load before a store's or the server's first window (default 30000)
               --pools N               pools the spread load goes over (default 100)
               --drain-orders N        pending orders to drain (default 100000)
               --drain-gpus N          GPUs the activated servers bring (default 50000)
@@ -53,6 +57,7 @@ record BenchOptions(boolean quick, Optional<String> jdbcUrl, String jdbcUser, St
         String password = "";
         List<String> stores = null;
         Long warmup = null;
+        Long jitWarmup = null;
         Long measure = null;
         Integer orders = null;
         Integer pools = null;
@@ -69,6 +74,7 @@ record BenchOptions(boolean quick, Optional<String> jdbcUrl, String jdbcUser, St
                 case "--jdbc-password" -> password = value(args, ++i, arg);
                 case "--stores" -> stores = List.of(value(args, ++i, arg).split(","));
                 case "--warmup-ms" -> warmup = Long.parseLong(value(args, ++i, arg));
+                case "--jit-warmup-ms" -> jitWarmup = Long.parseLong(value(args, ++i, arg));
                 case "--measure-ms" -> measure = Long.parseLong(value(args, ++i, arg));
                 case "--pools" -> pools = Integer.parseInt(value(args, ++i, arg));
                 case "--drain-orders" -> orders = Integer.parseInt(value(args, ++i, arg));
@@ -99,6 +105,7 @@ record BenchOptions(boolean quick, Optional<String> jdbcUrl, String jdbcUser, St
         }
         return new BenchOptions(quick, Optional.ofNullable(url), user, password, stores,
                 warmup != null ? warmup : quick ? 100 : 2_000,
+                jitWarmup != null ? jitWarmup : quick ? 200 : 30_000,
                 measure != null ? measure : quick ? 300 : 5_000,
                 pools != null ? pools : quick ? 10 : 100,
                 orders != null ? orders : quick ? 2_000 : 100_000,

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 
 /**
  * Issue 3: order admissions per second through the application API on every store, one hot pool
@@ -68,6 +69,10 @@ final class StoresSuite {
                 + " queue and listing indexes) and two event rows (submitted, allocated; time and"
                 + " subject indexes) numbered by the event counter row. The gap between the two limits is the"
                 + " schema's; the gap between this one and Fleetplan's rate is the application's.");
+        admissions.note("Before its first case each store takes " + Table.seconds(options.jitWarmupMillis() * 1_000_000L)
+                + " s of load, not measured (--jit-warmup-ms): Fleetplan's admissions and, on a database, both"
+                + " limits' transactions, a third each, 8 threads over the " + spreadPools + " pools; so every case"
+                + " measures compiled code, as on a server that has run a while.");
         admissions.note("CPU ms: CPU time of the calling threads per operation (ThreadMXBean), which a loaded"
                 + " machine inflates far less than wall-clock time. For H2 (embedded) it includes the database's"
                 + " work; for PostgreSQL only the client's.");
@@ -154,21 +159,13 @@ final class StoresSuite {
                      : new JdbcLimit(database.url(), database.user(), database.password(), options.spreadPools());
              JdbcLimit tables = database == null ? null
                      : JdbcLimit.onFleetplanTables(database.url(), database.user(), database.password(), regions)) {
+            warmUp(store, services, regions, sequence, scratch, tables);
             for (int spread = 0; spread < 2; spread++) {
                 for (int t = 0; t < THREADS.length; t++) {
                     boolean hot = spread == 0;
                     int threads = THREADS[t];
                     Load.Result result = Load.run(threads, options.warmupMillis(), options.measureMillis(),
-                            options.minOperations(threads), thread -> () -> {
-                        long n = sequence.getAndIncrement();
-                        String region = hot ? regions.get(0) : regions.get((int) (n % regions.size()));
-                        OrderView order = services.orders().submit(BenchFleet.ACTOR,
-                                BenchFleet.order(region, BenchFleet.GPUS_PER_SERVER, n));
-                        if (!"ALLOCATED".equals(order.status())) {
-                            throw new IllegalStateException("order " + order.id() + " was not admitted: "
-                                    + order.status());
-                        }
-                    });
+                            options.minOperations(threads), submissions(services, regions, sequence, hot));
                     results[spread][t] = result;
                     report(store, "Fleetplan", hot, threads, result, "orders/s");
                     if (database != null) {
@@ -182,17 +179,53 @@ final class StoresSuite {
         drain(store, stores, services, fleet, drain);
     }
 
+    /**
+     * Load on the store before its first measured case, not measured: Fleetplan's admissions and, on a
+     * database, both limits' transactions, each for a third of {@code --jit-warmup-ms}, at the larger
+     * thread count over the spread pools, so that every case measures compiled code.
+     */
+    private void warmUp(String store, ApplicationServices services, List<String> regions, AtomicLong sequence,
+                        JdbcLimit scratch, JdbcLimit tables) throws Exception {
+        int threads = THREADS[THREADS.length - 1];
+        long each = options.jitWarmupMillis() / (scratch == null ? 1 : 3);
+        log.printf(Locale.ROOT, "  %s warm-up: %s s%n", store, Table.seconds(options.jitWarmupMillis() * 1_000_000L));
+        Load.run(threads, each, 0, 0, submissions(services, regions, sequence, false));
+        if (scratch != null) {
+            Load.run(threads, each, 0, 0, limitClients(scratch, false, threads));
+            Load.run(threads, each, 0, 0, limitClients(tables, false, threads));
+        }
+    }
+
+    /** Threads submitting orders of 8 GPUs back to back, to the first pool or round robin over all. */
+    private static IntFunction<Load.Operation> submissions(ApplicationServices services, List<String> regions,
+                                                           AtomicLong sequence, boolean hot) {
+        return thread -> () -> {
+            long n = sequence.getAndIncrement();
+            String region = hot ? regions.get(0) : regions.get((int) (n % regions.size()));
+            OrderView order = services.orders().submit(BenchFleet.ACTOR,
+                    BenchFleet.order(region, BenchFleet.GPUS_PER_SERVER, n));
+            if (!"ALLOCATED".equals(order.status())) {
+                throw new IllegalStateException("order " + order.id() + " was not admitted: " + order.status());
+            }
+        };
+    }
+
     private Load.Result limitRun(String store, String name, JdbcLimit limit, boolean hot, int threads)
             throws Exception {
+        Load.Result result = Load.run(threads, options.warmupMillis(), options.measureMillis(),
+                options.minOperations(threads), limitClients(limit, hot, threads));
+        report(store, name, hot, threads, result, "tx/s");
+        return result;
+    }
+
+    /** One client of the limit per thread, on the first pool or round robin over the spread pools. */
+    private IntFunction<Load.Operation> limitClients(JdbcLimit limit, boolean hot, int threads) throws Exception {
         AtomicLong sequence = new AtomicLong();
         Load.Operation[] clients = new Load.Operation[threads];
         for (int i = 0; i < threads; i++) {
             clients[i] = limit.client(call -> hot ? 0 : sequence.getAndIncrement() % options.spreadPools());
         }
-        Load.Result result = Load.run(threads, options.warmupMillis(), options.measureMillis(),
-                options.minOperations(threads), thread -> clients[thread]);
-        report(store, name, hot, threads, result, "tx/s");
-        return result;
+        return thread -> clients[thread];
     }
 
     private void report(String store, String name, boolean hot, int threads, Load.Result result, String unit) {

@@ -80,18 +80,26 @@ class BenchSmokeTest {
     @Test
     void httpSuiteSubmitsOrdersOverKeptAliveConnectionsAtThreeConcurrencies() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        List<Table> tables = Bench.run(new String[] {"http", "--quick", "--store", "memory"},
+        List<Table> tables = Bench.run(new String[] {"http", "--quick", "--store", "memory", "--jit-warmup-ms", "7000"},
                 new PrintStream(printed, true, StandardCharsets.UTF_8), quietLog());
 
-        assertThat(tables).hasSize(1);
+        assertThat(tables).hasSize(2);
         Table http = tables.get(0);
         assertThat(http.rows()).extracting(row -> row.get(0)).containsExactly("1", "8", "32");
         for (int row = 0; row < 3; row++) {
             assertPositive(http, row, "orders/s", "p50 ms", "p99 ms", "CPU ms/order");
             assertThat(http.cell(row, "errors")).isEqualTo("0");
         }
+        // 7 s of warm-up in windows of at most 5 s: 5, then the 2 s left.
+        Table warmup = tables.get(1);
+        assertThat(warmup.rows()).extracting(row -> row.get(0)).containsExactly("5.00", "7.00");
+        for (int row = 0; row < 2; row++) {
+            assertPositive(warmup, row, "orders/s in the window ending then", "p99 ms");
+            assertThat(warmup.cell(row, "errors")).isEqualTo("0");
+        }
         assertThat(printed.toString(StandardCharsets.UTF_8))
-                .contains("### Order submissions over HTTP (http)", "raw socket client");
+                .contains("### Order submissions over HTTP (http)", "raw socket client",
+                        "### The server's first load, before the figures above (http)");
     }
 
     @Test
