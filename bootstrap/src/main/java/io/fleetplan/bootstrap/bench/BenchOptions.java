@@ -24,10 +24,12 @@ import java.util.Optional;
  * @param starts       server starts in the startup suite
  * @param jar          the runnable jar the startup suite starts
  * @param httpStore    the store behind the http suite's server: h2 (default) or memory
+ * @param url          a running server for the http suite to drive, instead of one it starts
+ * @param token        the bearer token for {@code url}
  */
 record BenchOptions(boolean quick, Optional<String> jdbcUrl, String jdbcUser, String jdbcPassword, List<String> stores,
                     long warmupMillis, long jitWarmupMillis, long measureMillis, int spreadPools, int drainOrders, long drainGpus, int starts,
-                    Optional<Path> jar, String httpStore) {
+                    Optional<Path> jar, String httpStore, Optional<String> url, Optional<String> token) {
 
     static final String USAGE = """
             usage: Bench <stores|http|planning|startup|all> [options]
@@ -43,6 +45,8 @@ record BenchOptions(boolean quick, Optional<String> jdbcUrl, String jdbcUser, St
               --starts N              server starts for the startup suite (default 5)
               --jar PATH              the runnable jar (default: the jar this class runs from, else bootstrap/target/fleetplan.jar)
               --store h2|memory       the store behind the http suite's server (default h2)
+              --url URL --token T     the http suite drives the running server at URL (http://host:port)
+                                      with bearer token T (operator or admin), on the pools it has
             """;
 
     /** Operations a measured window must hold at least: a few per thread in a quick run, enough for a p99 otherwise. */
@@ -65,6 +69,8 @@ record BenchOptions(boolean quick, Optional<String> jdbcUrl, String jdbcUser, St
         Integer starts = null;
         Path jar = null;
         String httpStore = "h2";
+        String serverUrl = null;
+        String token = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -82,6 +88,8 @@ record BenchOptions(boolean quick, Optional<String> jdbcUrl, String jdbcUser, St
                 case "--starts" -> starts = Integer.parseInt(value(args, ++i, arg));
                 case "--jar" -> jar = Path.of(value(args, ++i, arg));
                 case "--store" -> httpStore = value(args, ++i, arg);
+                case "--url" -> serverUrl = value(args, ++i, arg);
+                case "--token" -> token = value(args, ++i, arg);
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
@@ -111,7 +119,7 @@ record BenchOptions(boolean quick, Optional<String> jdbcUrl, String jdbcUser, St
                 orders != null ? orders : quick ? 2_000 : 100_000,
                 gpus != null ? gpus : quick ? 1_000 : 50_000,
                 starts != null ? starts : quick ? 1 : 5,
-                Optional.ofNullable(jar), httpStore);
+                Optional.ofNullable(jar), httpStore, Optional.ofNullable(serverUrl), Optional.ofNullable(token));
     }
 
     private static String value(List<String> args, int index, String option) {

@@ -1,5 +1,10 @@
 package io.fleetplan.bootstrap.bench;
 
+import io.fleetplan.adapters.http.HttpApi;
+import io.fleetplan.adapters.http.HttpSettings;
+import io.fleetplan.adapters.memory.InMemoryStores;
+import io.fleetplan.application.port.in.gpu.PoolView;
+import io.fleetplan.application.service.ApplicationServices;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -8,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The benchmark harness runs end to end in its quick mode and fills its tables: the expected rows,
@@ -100,6 +106,59 @@ class BenchSmokeTest {
         assertThat(printed.toString(StandardCharsets.UTF_8))
                 .contains("### Order submissions over HTTP (http)", "raw socket client",
                         "### The server's first load, before the figures above (http)");
+    }
+
+    @Test
+    void httpSuiteDrivesARunningServerOnThePoolsItHas() throws Exception {
+        ApplicationServices services = BenchFleet.services(InMemoryStores.create());
+        BenchFleet.build(services, "rx", 3, 80L);
+        HttpApi server = new HttpApi(HttpSuite.endpoints(services), HttpSettings.defaults());
+        server.start("127.0.0.1", 0);
+        try {
+            String url = "http://127.0.0.1:" + server.port();
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            List<Table> tables = Bench.run(new String[] {"http", "--quick", "--url", url,
+                            "--token", BenchFleet.operatorToken(services)},
+                    new PrintStream(printed, true, StandardCharsets.UTF_8), quietLog());
+
+            Table http = tables.get(0);
+            assertThat(http.rows()).extracting(row -> row.get(0)).containsExactly("1", "8", "32");
+            for (int row = 0; row < 3; row++) {
+                assertPositive(http, row, "orders/s", "p50 ms", "p99 ms");
+                assertThat(http.cell(row, "CPU ms/order")).isEqualTo("n/a");
+                assertThat(http.cell(row, "errors")).isEqualTo("0");
+            }
+            assertThat(printed.toString(StandardCharsets.UTF_8)).contains("The server at " + url, "3 pools");
+            // 80 GPUs a pool: its first ten orders were admitted, the rest wait in its backlog.
+            List<PoolView> pools = services.orders().pools();
+            assertThat(pools).hasSize(3).allSatisfy(pool -> {
+                assertThat(pool.allocatedByTier().get("EXTERNAL_LEASE")).isPositive();
+                assertThat(pool.pendingOrders().get("EXTERNAL_LEASE")).isPositive();
+            });
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void aRunningServerThatRefusesTheTokenOrIsNoHttpUrlIsOneClearError() throws Exception {
+        ApplicationServices services = BenchFleet.services(InMemoryStores.create());
+        HttpApi server = new HttpApi(HttpSuite.endpoints(services), HttpSettings.defaults());
+        server.start("127.0.0.1", 0);
+        try {
+            String url = "http://127.0.0.1:" + server.port();
+            assertThatThrownBy(() -> HttpSuite.remote(url, "not-a-token"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("answered 401");
+            assertThatThrownBy(() -> HttpSuite.remote(url, BenchFleet.operatorToken(services)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no GPU pools");
+            assertThatThrownBy(() -> HttpSuite.remote("https://127.0.0.1:" + server.port(), "t"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--url is http://host:port");
+            assertThatThrownBy(() -> Bench.run(new String[] {"http", "--quick", "--url", url},
+                    quietLog(), quietLog()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--url needs --token");
+        } finally {
+            server.stop();
+        }
     }
 
     @Test
