@@ -53,7 +53,7 @@ public final class Bench {
         List<Table> all = new ArrayList<>();
         for (String name : chosen) {
             String command = "java -cp bootstrap/target/fleetplan.jar " + Bench.class.getName() + " " + name
-                    + (args.length > 1 ? " " + String.join(" ", Arrays.asList(args).subList(1, args.length)) : "");
+                    + (args.length > 1 ? " " + String.join(" ", withoutSecrets(args)) : "");
             String machine = Machine.describe();
             log.println("suite " + name + " on " + machine);
             List<Table> tables = switch (name) {
@@ -69,6 +69,19 @@ public final class Bench {
             all.addAll(tables);
         }
         return all;
+    }
+
+    /** The options as a report prints them: a token or password shown as the variable to put it in. */
+    static List<String> withoutSecrets(String[] args) {
+        List<String> shown = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
+        for (int i = 0; i + 1 < shown.size(); i++) {
+            switch (shown.get(i)) {
+                case "--token" -> shown.set(i + 1, "$TOKEN");
+                case "--jdbc-password" -> shown.set(i + 1, "$PASSWORD");
+                default -> { }
+            }
+        }
+        return shown;
     }
 
     static void deleteTree(Path root) {

@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -177,8 +178,16 @@ final class HttpSuite {
         if (!"http".equals(base.getScheme()) || base.getHost() == null || base.getPort() < 0) {
             throw new IllegalArgumentException("--url is http://host:port, e.g. http://127.0.0.1:8080, not " + url);
         }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/api/v1/pools"))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
+                    HttpRequest.newBuilder(base.resolve("/api/v1/pools")).timeout(Duration.ofSeconds(30))
+                            .header("Authorization", "Bearer " + token).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("no Fleetplan server answers at " + url + " ("
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()) + ")");
+        }
         if (response.statusCode() != 200) {
             throw new IllegalArgumentException("GET " + base.resolve("/api/v1/pools") + " answered "
                     + response.statusCode() + ": " + response.body());

@@ -8,7 +8,10 @@ import io.fleetplan.application.service.ApplicationServices;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -116,9 +119,9 @@ class BenchSmokeTest {
         server.start("127.0.0.1", 0);
         try {
             String url = "http://127.0.0.1:" + server.port();
+            String token = BenchFleet.operatorToken(services);
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
-            List<Table> tables = Bench.run(new String[] {"http", "--quick", "--url", url,
-                            "--token", BenchFleet.operatorToken(services)},
+            List<Table> tables = Bench.run(new String[] {"http", "--quick", "--url", url, "--token", token},
                     new PrintStream(printed, true, StandardCharsets.UTF_8), quietLog());
 
             Table http = tables.get(0);
@@ -128,7 +131,8 @@ class BenchSmokeTest {
                 assertThat(http.cell(row, "CPU ms/order")).isEqualTo("n/a");
                 assertThat(http.cell(row, "errors")).isEqualTo("0");
             }
-            assertThat(printed.toString(StandardCharsets.UTF_8)).contains("The server at " + url, "3 pools");
+            assertThat(printed.toString(StandardCharsets.UTF_8)).contains("The server at " + url, "3 pools",
+                    "--url " + url + " --token $TOKEN").doesNotContain(token);
             // 80 GPUs a pool: its first ten orders were admitted, the rest wait in its backlog.
             List<PoolView> pools = services.orders().pools();
             assertThat(pools).hasSize(3).allSatisfy(pool -> {
@@ -151,6 +155,8 @@ class BenchSmokeTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("answered 401");
             assertThatThrownBy(() -> HttpSuite.remote(url, BenchFleet.operatorToken(services)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no GPU pools");
+            assertThatThrownBy(() -> HttpSuite.remote("http://127.0.0.1:" + unusedPort(), "t"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no Fleetplan server answers");
             assertThatThrownBy(() -> HttpSuite.remote("https://127.0.0.1:" + server.port(), "t"))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--url is http://host:port");
             assertThatThrownBy(() -> Bench.run(new String[] {"http", "--quick", "--url", url},
@@ -164,6 +170,12 @@ class BenchSmokeTest {
     @Test
     void syntheticFleetStartsWithABacklogToClear() {
         assertThat(PlanningSuite.plan(PlanningSuite.QUICK.get(0)).summary().peakBacklogGpus()).isPositive();
+    }
+
+    private static int unusedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static void assertPositive(Table table, int row, String... columns) {
