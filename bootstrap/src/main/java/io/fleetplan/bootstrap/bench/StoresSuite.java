@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -189,11 +190,14 @@ final class StoresSuite {
         int threads = THREADS[THREADS.length - 1];
         long each = options.jitWarmupMillis() / (scratch == null ? 1 : 3);
         log.printf(Locale.ROOT, "  %s warm-up: %s s%n", store, Table.seconds(options.jitWarmupMillis() * 1_000_000L));
-        Load.run(threads, each, 0, 0, submissions(services, regions, sequence, false));
+        List<Load.Result> runs = new ArrayList<>();
+        runs.add(Load.run(threads, each, 0, 0, submissions(services, regions, sequence, false)));
         if (scratch != null) {
-            Load.run(threads, each, 0, 0, limitClients(scratch, false, threads));
-            Load.run(threads, each, 0, 0, limitClients(tables, false, threads));
+            runs.add(Load.run(threads, each, 0, 0, limitClients(scratch, false, threads)));
+            runs.add(Load.run(threads, each, 0, 0, limitClients(tables, false, threads)));
         }
+        runs.stream().map(Load.Result::firstError).filter(java.util.Objects::nonNull)
+                .forEach(error -> log.println("    first error in the warm-up: " + error));
     }
 
     /** Threads submitting orders of 8 GPUs back to back, to the first pool or round robin over all. */
